@@ -1,0 +1,123 @@
+"""On-disk cache of compiled term indexes.
+
+Each ontology file gets one cache file, named after the file's location and
+checked against a SHA-256 of its content: an edited ontology file makes its cache
+stale, and it is rebuilt with a :class:`~entitylink.errors.CacheWarning`, as is a
+damaged one. Builds hold a file lock, so two processes starting at once build
+the index once, and the result is moved into place atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import warnings
+from pathlib import Path
+
+import platformdirs
+from filelock import FileLock
+
+from .errors import CacheWarning
+from .ontologies import load_ontology, read_header
+from .term_index import CorruptIndexError, TermIndex
+
+__all__ = ["default_cache_dir", "file_digest", "cache_path", "load_index"]
+
+CACHE_ENV = "ENTITYLINK_CACHE_DIR"
+
+
+def default_cache_dir() -> Path:
+    """``$ENTITYLINK_CACHE_DIR`` if set, else the user cache directory (``~/.cache/entitylink`` on Linux)."""
+    return Path(os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir("entitylink"))
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def cache_path(source: Path, cache_dir: Path) -> Path:
+    """Where the compiled index of ``source`` is cached."""
+    location = hashlib.sha256(str(source.resolve()).encode("utf-8")).hexdigest()[:16]
+    return cache_dir / f"{source.name.split('.')[0]}-{location}.npz"
+
+
+def _cached(target: Path, digest: str, *, warn: bool) -> TermIndex | None:
+    if not target.exists():
+        return None
+    try:
+        index = TermIndex.load(target)
+    except CorruptIndexError as error:
+        if warn:
+            warnings.warn(f"damaged index cache, rebuilding it: {error}", CacheWarning, stacklevel=4)
+        return None
+    if index.meta.get("sha256") != digest:
+        if warn:
+            warnings.warn(
+                f"stale index cache {target}: {index.meta.get('source')} has changed since it was built; rebuilding it",
+                CacheWarning,
+                stacklevel=4,
+            )
+        return None
+    return index
+
+
+def _compile(source: Path, digest: str) -> TermIndex:
+    header = read_header(source)
+    meta = {
+        "source": str(source),
+        "sha256": digest,
+        "ontology": header.get("ontology", ""),
+        "data_version": header.get("data-version", ""),
+    }
+    return TermIndex.compile(load_ontology(source), meta)
+
+
+def _write_atomically(index: TermIndex, target: Path) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        index.save(Path(tmp))
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def load_index(source: Path, cache_dir: Path | None = None) -> TermIndex:
+    """The compiled index of the ontology file ``source``, from the cache or freshly built.
+
+    An unwritable cache directory is not an error: the index is built in memory
+    and a :class:`CacheWarning` says why it was not kept.
+    """
+    source = Path(source)
+    digest = file_digest(source) if source.is_file() else ""
+    if not digest:
+        load_ontology(source)  # raises the OntologyFileError naming the file
+    cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    target = cache_path(source, cache_dir)
+    index = _cached(target, digest, warn=False)
+    if index is not None:
+        return index
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(target) + ".lock")
+        lock.acquire()
+    except OSError as error:
+        warnings.warn(f"cannot use the cache directory {cache_dir} ({error}); indexing {source} in memory", CacheWarning, stacklevel=2)
+        return _compile(source, digest)
+    try:
+        index = _cached(target, digest, warn=True)
+        if index is None:
+            index = _compile(source, digest)
+            try:
+                _write_atomically(index, target)
+            except OSError as error:
+                warnings.warn(f"cannot write the index cache {target} ({error})", CacheWarning, stacklevel=2)
+        return index
+    finally:
+        lock.release()

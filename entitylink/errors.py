@@ -1,0 +1,24 @@
+"""Exceptions raised by entitylink, each naming the input at fault."""
+
+from __future__ import annotations
+
+__all__ = ["EntitylinkError", "OntologyFileError", "CacheWarning"]
+
+
+class EntitylinkError(Exception):
+    """Base class of every error entitylink raises on purpose."""
+
+
+class OntologyFileError(EntitylinkError):
+    """An ontology file is missing, unreadable or malformed."""
+
+    def __init__(self, path: object, problem: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+        where = f"{self.path}, line {line}" if line is not None else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+class CacheWarning(UserWarning):
+    """The on-disk index cache was stale, damaged or unwritable, and was rebuilt or bypassed."""

