@@ -10,9 +10,11 @@ the index once, and the result is moved into place atomically.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import tempfile
 import warnings
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import platformdirs
@@ -20,9 +22,9 @@ from filelock import FileLock
 
 from .errors import CacheWarning
 from .ontologies import load_ontology, read_header
-from .term_index import CorruptIndexError, TermIndex
+from .term_index import CorruptIndexError, TermIndex, index_fingerprint
 
-__all__ = ["default_cache_dir", "file_digest", "cache_path", "load_index"]
+__all__ = ["default_cache_dir", "file_digest", "cache_path", "load_index", "load_indexes"]
 
 CACHE_ENV = "ENTITYLINK_CACHE_DIR"
 
@@ -54,6 +56,10 @@ def _cached(target: Path, digest: str, *, warn: bool) -> TermIndex | None:
     except CorruptIndexError as error:
         if warn:
             warnings.warn(f"damaged index cache, rebuilding it: {error}", CacheWarning, stacklevel=4)
+        return None
+    if index.meta.get("format") != index_fingerprint():
+        if warn:
+            warnings.warn(f"index cache {target} was built by another version of entitylink; rebuilding it", CacheWarning, stacklevel=4)
         return None
     if index.meta.get("sha256") != digest:
         if warn:
@@ -121,3 +127,38 @@ def load_index(source: Path, cache_dir: Path | None = None) -> TermIndex:
         return index
     finally:
         lock.release()
+
+
+def _is_fresh(source: Path, cache_dir: Path) -> bool:
+    target = cache_path(source, cache_dir)
+    try:
+        meta = TermIndex.read_meta(target)
+    except CorruptIndexError:
+        return False
+    return meta.get("format") == index_fingerprint() and meta.get("sha256") == file_digest(source)
+
+
+def _build_in_worker(source: Path, cache_dir: Path) -> list[str]:
+    """Build one cache file in a worker process; return the warnings it raised."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        load_index(source, cache_dir)
+    return [str(w.message) for w in caught if issubclass(w.category, CacheWarning)]
+
+
+def load_indexes(sources: dict[str, Path], cache_dir: Path | None = None, workers: int = 2) -> dict[str, TermIndex]:
+    """:func:`load_index` for several files; missing or stale caches are built ``workers`` at a time."""
+    cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    to_build = [path for path in sources.values() if path.is_file() and not _is_fresh(path, cache_dir)]
+    if workers > 1 and len(to_build) > 1:
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # load_index below reports the unusable directory and indexes in memory
+        else:
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(min(workers, len(to_build)), mp_context=context) as pool:
+                for messages in pool.map(_build_in_worker, to_build, [cache_dir] * len(to_build)):
+                    for message in messages:
+                        warnings.warn(message, CacheWarning, stacklevel=2)
+    return {name: load_index(path, cache_dir) for name, path in sources.items()}

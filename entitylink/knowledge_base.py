@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from .cache import default_cache_dir, load_index
+from .cache import load_indexes
 from .normalize import key_variants, normalize
 from .ontologies import BUNDLED, bundled_path
 from .term import Concept, Match, NameKind, ontology_of
@@ -224,14 +224,15 @@ def resolve_sources(sources: Sources | None = None) -> dict[str, Path]:
     return chosen
 
 
-def load_kb(sources: Sources | None = None, *, cache_dir: str | Path | None = None) -> KnowledgeBase:
+def load_kb(sources: Sources | None = None, *, cache_dir: str | Path | None = None, workers: int = 2) -> KnowledgeBase:
     """Load the knowledge base, compiling (and caching) any ontology file not seen before.
 
     ``sources`` maps part names to OBO files: by default the bundled
     ``mondo``, ``mesh``, ``mesh-supplementary`` and ``ncbitaxon``; give a path to
     use your own release (``{"mondo": "mondo.obo"}``), None to leave one out
     (``{"mesh-supplementary": None}``), or a new name to add another OBO file.
+    The first load compiles each file (about a minute for the bundled set,
+    ``workers`` files at a time); later loads read the cache in about a second.
     """
-    directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    return KnowledgeBase({name: load_index(path, directory) for name, path in resolve_sources(sources).items()})
+    return KnowledgeBase(load_indexes(resolve_sources(sources), cache_dir, workers))
 

@@ -9,11 +9,13 @@ matter of reading a few buffers and building one dict.
 
 from __future__ import annotations
 
+import hashlib
+import importlib
 import json
 import re
 import zipfile
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -23,9 +25,10 @@ import pronto
 from .normalize import is_acronym_like, normalize
 from .term import Concept, NameKind, Synonym, Xref, ontology_of
 
-__all__ = ["FORMAT_VERSION", "Posting", "TermIndex", "CorruptIndexError"]
+__all__ = ["FORMAT_VERSION", "Posting", "TermIndex", "CorruptIndexError", "index_fingerprint"]
 
-#: Bump when the compiled layout or the normalization changes: old caches are then rebuilt.
+#: Bump when the compiled layout changes. Caches also record :func:`index_fingerprint`,
+#: which covers the code that decides keys and postings, so any change to it rebuilds them.
 FORMAT_VERSION = 1
 
 _ABBREVIATION_TYPES = {"abbreviation", "acronym", "genbank_acronym", "ABBREVIATION"}
@@ -38,6 +41,16 @@ _PREFIX_SPELLING = {"mesh": "MESH", "omim": "OMIM", "doid": "DOID", "umls": "UML
                     "ncbitaxon": "NCBITaxon", "mondo": "MONDO"}  # fmt: skip
 _OBSOLETE_PREFIX = "obsolete "
 _CASE_SENSITIVE = 1
+
+
+@lru_cache(maxsize=1)
+def index_fingerprint() -> str:
+    """Digest of the format version and of the modules that shape an index (normalization, kinds, compiler)."""
+    digest = hashlib.sha256(str(FORMAT_VERSION).encode())
+    for name in ("normalize", "term", "term_index"):
+        module = importlib.import_module(f"{__package__}.{name}")
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class CorruptIndexError(Exception):
@@ -244,7 +257,7 @@ class TermIndex:
             obsolete=np.asarray(obsolete, dtype=np.uint8),
             xref_source=np.asarray(xref_source, dtype=np.int32),
         )
-        meta = {**meta, "format": FORMAT_VERSION, "concepts": len(curies), "names": len(post_concept), "keys": len(keys),
+        meta = {**meta, "format": index_fingerprint(), "concepts": len(curies), "names": len(post_concept), "keys": len(keys),
                 "xrefs": len(xref_source)}
         return cls(arrays, meta)
 
@@ -255,6 +268,15 @@ class TermIndex:
         with open(path, "wb") as handle:
             np.savez(handle, meta=meta, **self._arrays)
 
+    @staticmethod
+    def read_meta(path: Path) -> dict[str, Any]:
+        """Only the metadata of a stored index (cheap); raise :class:`CorruptIndexError` if unreadable."""
+        try:
+            with np.load(path, allow_pickle=False) as archive:
+                return json.loads(archive["meta"].tobytes().decode("utf-8"))
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, UnicodeDecodeError) as error:
+            raise CorruptIndexError(f"{path}: {type(error).__name__}: {error}") from None
+
     @classmethod
     def load(cls, path: Path) -> "TermIndex":
         """Read an index written by :meth:`save`; raise :class:`CorruptIndexError` if it is damaged."""
@@ -262,8 +284,6 @@ class TermIndex:
             with np.load(path, allow_pickle=False) as archive:
                 arrays = {name: archive[name] for name in archive.files}
             meta = json.loads(arrays.pop("meta").tobytes().decode("utf-8"))
-            if meta.get("format") != FORMAT_VERSION:
-                raise CorruptIndexError(f"{path}: index format {meta.get('format')}, expected {FORMAT_VERSION}")
             index = cls(arrays, meta)
         except CorruptIndexError:
             raise

