@@ -21,7 +21,7 @@ import platformdirs
 from filelock import FileLock
 
 from .errors import CacheWarning
-from .ontologies import load_ontology, read_header
+from .ontologies import check_readable, load_ontology, read_header
 from .term_index import CorruptIndexError, TermIndex, index_fingerprint
 
 __all__ = ["default_cache_dir", "file_digest", "cache_path", "load_index", "load_indexes"]
@@ -101,9 +101,8 @@ def load_index(source: Path, cache_dir: Path | None = None) -> TermIndex:
     and a :class:`CacheWarning` says why it was not kept.
     """
     source = Path(source)
-    digest = file_digest(source) if source.is_file() else ""
-    if not digest:
-        load_ontology(source)  # raises the OntologyFileError naming the file
+    check_readable(source)
+    digest = file_digest(source)
     cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     target = cache_path(source, cache_dir)
     index = _cached(target, digest, warn=False)
@@ -149,7 +148,9 @@ def _build_in_worker(source: Path, cache_dir: Path) -> list[str]:
 def load_indexes(sources: dict[str, Path], cache_dir: Path | None = None, workers: int = 2) -> dict[str, TermIndex]:
     """:func:`load_index` for several files; missing or stale caches are built ``workers`` at a time."""
     cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    to_build = [path for path in sources.values() if path.is_file() and not _is_fresh(path, cache_dir)]
+    for path in sources.values():
+        check_readable(path)  # a missing file fails before anything is built
+    to_build = [path for path in sources.values() if not _is_fresh(path, cache_dir)]
     if workers > 1 and len(to_build) > 1:
         try:
             cache_dir.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from pathlib import Path
@@ -13,6 +14,7 @@ from .cache import cache_path, default_cache_dir
 from .errors import EntitylinkError
 from .knowledge_base import load_kb
 from .ontologies.build import build_all, convert_mesh_xml
+from .term import Match
 
 __all__ = ["app", "main"]
 
@@ -45,6 +47,36 @@ def _parse_sources(values: Optional[List[str]]) -> dict[str, Optional[str]]:
 def _fail(error: Exception) -> None:
     typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
     raise typer.Exit(code=1)
+
+
+@app.command("lookup")
+def lookup(
+    texts: List[str] = typer.Argument(..., help="Names to look up, e.g. 'acute myeloid leukemia' cat."),
+    limit: int = typer.Option(5, "--limit", "-n", min=1, help="Matches to show per name."),
+    only: Optional[List[str]] = typer.Option(None, "--only", help="Restrict to an ontology (mondo, mesh, ncbitaxon). Repeatable."),
+    ontology: Optional[List[str]] = SourceOption,
+    cache_dir: Optional[Path] = CacheOption,
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per name."),
+) -> None:
+    """Look names up in the knowledge base: best concepts first, with their cross-references."""
+    try:
+        kb = load_kb(_parse_sources(ontology), cache_dir=cache_dir)
+    except EntitylinkError as error:
+        _fail(error)
+    for text in texts:
+        matches = kb.lookup(text, ontologies=only, limit=limit)
+        if as_json:
+            typer.echo(json.dumps({"text": text, "matches": [_match_dict(m) for m in matches]}))
+            continue
+        typer.echo(f"{text}:" + ("" if matches else " no match"))
+        for match in matches:
+            xrefs = f"  xrefs {', '.join(match.xrefs[:4])}" if match.xrefs else ""
+            replaced = f"  (replaces obsolete {match.replaced})" if match.replaced else ""
+            typer.echo(f"  {match.score:.2f}  {match.curie:<16} {match.name}  [{match.kind.name.lower()} '{match.matched}']{xrefs}{replaced}")
+
+
+def _match_dict(match: Match) -> dict[str, object]:
+    return {**dataclasses.asdict(match), "kind": match.kind.name.lower()}
 
 
 @ontologies_app.command("info")

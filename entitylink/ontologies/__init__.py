@@ -15,7 +15,7 @@ import pronto
 
 from ..errors import OntologyFileError
 
-__all__ = ["BUNDLED", "bundled_path", "bundled_sources", "load_ontology", "read_header"]
+__all__ = ["BUNDLED", "bundled_path", "check_readable", "load_ontology", "read_header"]
 
 #: Source name -> bundled file name.
 BUNDLED: dict[str, str] = {
@@ -33,11 +33,8 @@ def bundled_path(name: str) -> Path:
     return Path(str(resources.files("entitylink.bundled").joinpath(BUNDLED[name])))
 
 
-def bundled_sources() -> dict[str, Path]:
-    return {name: bundled_path(name) for name in BUNDLED}
-
-
-def _check_readable(path: Path) -> None:
+def check_readable(path: Path) -> None:
+    """Raise :class:`OntologyFileError` unless ``path`` is an existing file."""
     if not path.exists():
         raise OntologyFileError(path, "no such file")
     if not path.is_file():
@@ -48,7 +45,7 @@ def load_ontology(path: str | Path) -> pronto.Ontology:
     """Load an OBO file (optionally gzipped) with pronto, or raise :class:`OntologyFileError`
     naming the file and, for syntax errors, the line."""
     path = Path(path)
-    _check_readable(path)
+    check_readable(path)
     try:
         with warnings.catch_warnings():
             # pronto warns about every unresolved cross-file reference; they are expected here
@@ -63,7 +60,7 @@ def load_ontology(path: str | Path) -> pronto.Ontology:
 def read_header(path: str | Path) -> dict[str, str]:
     """The header tags of an OBO file (``ontology``, ``data-version``...), read without parsing terms."""
     path = Path(path)
-    _check_readable(path)
+    check_readable(path)
     opener = gzip.open if path.suffix == ".gz" else open
     header: dict[str, str] = {}
     try:

@@ -1,0 +1,66 @@
+"""Shared fixtures: the bundled knowledge base (built once per machine, then cached) and tiny OBO files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import entitylink
+
+TINY_OBO = """format-version: 1.4
+data-version: tiny/2026-01-01
+synonymtypedef: abbreviation "abbreviation"
+ontology: tiny
+
+[Term]
+id: MONDO:0000001
+name: disease
+
+[Term]
+id: MONDO:0000010
+name: acute myeloid leukemia
+synonym: "AML" EXACT abbreviation []
+synonym: "acute myelogenous leukaemia" EXACT []
+synonym: "myeloid leukemia, acute" RELATED []
+xref: MESH:D015470
+is_a: MONDO:0000001
+property_value: skos:exactMatch MESH:D015470
+
+[Term]
+id: MONDO:0000011
+name: obsolete acute myeloid leukemia, somatic
+is_obsolete: true
+replaced_by: MONDO:0000010
+
+[Term]
+id: MONDO:0000012
+name: obsolete mystery syndrome
+is_obsolete: true
+consider: MONDO:0000001
+
+[Term]
+id: MONDO:0000020
+name: Crohn disease
+synonym: "regional enteritis" EXACT []
+is_a: MONDO:0000001
+"""
+
+
+@pytest.fixture(scope="session")
+def kb() -> entitylink.KnowledgeBase:
+    """The bundled knowledge base, from the user cache (the first run on a machine compiles it, ~1 min)."""
+    return entitylink.load_kb()
+
+
+@pytest.fixture
+def tiny_obo(tmp_path: Path) -> Path:
+    path = tmp_path / "tiny.obo"
+    path.write_text(TINY_OBO, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def tiny_sources(tiny_obo: Path) -> dict[str, Path | None]:
+    """Sources for :func:`entitylink.load_kb` with only the tiny ontology."""
+    return {"mondo": tiny_obo, "mesh": None, "mesh-supplementary": None, "ncbitaxon": None}
