@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pronto
 
-from ..errors import OntologyFileError
+from ..errors import EntitylinkError, OntologyFileError
 
 __all__ = ["BUNDLED", "bundled_path", "check_readable", "load_ontology", "read_header"]
 
@@ -26,11 +26,22 @@ BUNDLED: dict[str, str] = {
 }
 
 
+def _bundled_dir() -> Path:
+    """The installed data package, or the ``ontologies/`` folder of a source checkout run in place."""
+    try:
+        return Path(str(resources.files("entitylink.bundled")))
+    except ModuleNotFoundError:
+        checkout = Path(__file__).resolve().parents[2] / "ontologies"
+        if checkout.is_dir():
+            return checkout
+        raise EntitylinkError("the bundled ontologies are missing: reinstall entitylink (pip install entitylink)") from None
+
+
 def bundled_path(name: str) -> Path:
     """Path of a bundled ontology file (``"mondo"``, ``"mesh"``, ``"mesh-supplementary"``, ``"ncbitaxon"``)."""
     if name not in BUNDLED:
         raise KeyError(f"no bundled ontology named {name!r}; choose one of {', '.join(BUNDLED)}")
-    return Path(str(resources.files("entitylink.bundled").joinpath(BUNDLED[name])))
+    return _bundled_dir() / BUNDLED[name]
 
 
 def check_readable(path: Path) -> None:
