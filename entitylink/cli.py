@@ -6,7 +6,6 @@ import dataclasses
 import json
 import time
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -34,8 +33,8 @@ SourceOption = typer.Option(
 CacheOption = typer.Option(None, "--cache-dir", help="Where compiled indexes are kept [default: $ENTITYLINK_CACHE_DIR or the user cache].")
 
 
-def _parse_sources(values: Optional[List[str]]) -> dict[str, Optional[str]]:
-    sources: dict[str, Optional[str]] = {}
+def _parse_sources(values: list[str] | None) -> dict[str, str | None]:
+    sources: dict[str, str | None] = {}
     for value in values or []:
         name, sep, path = value.partition("=")
         if not sep or not name or not path:
@@ -51,11 +50,11 @@ def _fail(error: Exception) -> None:
 
 @app.command("lookup")
 def lookup(
-    texts: List[str] = typer.Argument(..., help="Names to look up, e.g. 'acute myeloid leukemia' cat."),
+    texts: list[str] = typer.Argument(..., help="Names to look up, e.g. 'acute myeloid leukemia' cat."),
     limit: int = typer.Option(5, "--limit", "-n", min=1, help="Matches to show per name."),
-    only: Optional[List[str]] = typer.Option(None, "--only", help="Restrict to an ontology (mondo, mesh, ncbitaxon). Repeatable."),
-    ontology: Optional[List[str]] = SourceOption,
-    cache_dir: Optional[Path] = CacheOption,
+    only: list[str] | None = typer.Option(None, "--only", help="Restrict to an ontology (mondo, mesh, ncbitaxon). Repeatable."),
+    ontology: list[str] | None = SourceOption,
+    cache_dir: Path | None = CacheOption,
     as_json: bool = typer.Option(False, "--json", help="One JSON object per name."),
 ) -> None:
     """Look names up in the knowledge base: best concepts first, with their cross-references."""
@@ -81,8 +80,8 @@ def _match_dict(match: Match) -> dict[str, object]:
 
 @ontologies_app.command("info")
 def info(
-    ontology: Optional[List[str]] = SourceOption,
-    cache_dir: Optional[Path] = CacheOption,
+    ontology: list[str] | None = SourceOption,
+    cache_dir: Path | None = CacheOption,
     as_json: bool = typer.Option(False, "--json", help="Print the table as JSON."),
 ) -> None:
     """Files, versions and counts of the loaded ontologies, and where their indexes are cached."""
@@ -109,7 +108,7 @@ def info(
 
 
 @ontologies_app.command("index")
-def index(ontology: Optional[List[str]] = SourceOption, cache_dir: Optional[Path] = CacheOption) -> None:
+def index(ontology: list[str] | None = SourceOption, cache_dir: Path | None = CacheOption) -> None:
     """Compile (or check) the cached term index of every ontology file."""
     start = time.perf_counter()
     try:

@@ -12,12 +12,12 @@ import re
 from collections import defaultdict
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from .cache import load_indexes
 from .normalize import key_variants, normalize
 from .ontologies import BUNDLED, bundled_path
-from .term import Concept, Match, NameKind, ontology_of
+from .term import Concept, Match, ontology_of
 from .term_index import Posting, TermIndex
 
 __all__ = ["KnowledgeBase", "load_kb", "resolve_sources", "ONTOLOGY_PRIORITY"]
@@ -234,5 +234,6 @@ def load_kb(sources: Sources | None = None, *, cache_dir: str | Path | None = No
     The first load compiles each file (about a minute for the bundled set,
     ``workers`` files at a time); later loads read the cache in about a second.
     """
-    return KnowledgeBase(load_indexes(resolve_sources(sources), cache_dir, workers))
+    directory = Path(cache_dir) if cache_dir is not None else None
+    return KnowledgeBase(load_indexes(resolve_sources(sources), directory, workers))
 

@@ -17,7 +17,8 @@ import zipfile
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 import pronto
@@ -84,7 +85,7 @@ class _Strings:
         self.offsets = offsets
 
     @classmethod
-    def pack(cls, strings: Iterable[str]) -> "_Strings":
+    def pack(cls, strings: Iterable[str]) -> _Strings:
         encoded = [s.encode("utf-8") for s in strings]
         offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
         np.cumsum([len(e) for e in encoded], out=offsets[1:])
@@ -124,9 +125,11 @@ def _term_record(term: pronto.Term) -> dict[str, Any]:
     if synonyms:
         record["synonyms"] = synonyms
     xrefs = {_as_curie(x.id): "hasDbXref" for x in term.xrefs}
-    tree_numbers, mapped_to, rank = [], [], None
+    tree_numbers: list[str] = []
+    mapped_to: list[str] = []
+    rank = None
     for annotation in term.annotations:
-        value = getattr(annotation, "resource", None) or getattr(annotation, "literal", None)
+        value = str(getattr(annotation, "resource", None) or getattr(annotation, "literal", ""))
         if annotation.property in _SKOS:
             xrefs[_as_curie(value)] = annotation.property
         elif annotation.property == "mesh:treeNumber":
@@ -143,14 +146,14 @@ def _term_record(term: pronto.Term) -> dict[str, Any]:
     actions = sorted(
         target.id for rel, targets in term.relationships.items() if rel.id == "has_pharmacological_action" for target in targets
     )
-    for key, value in (
+    for key, items in (
         ("tree_numbers", sorted(tree_numbers)),
         ("mapped_to", sorted(mapped_to)),
         ("pharmacological_actions", actions),
         ("alt_ids", sorted(term.alternate_ids)),
     ):
-        if value:
-            record[key] = value
+        if items:
+            record[key] = items
     if rank:
         record["rank"] = rank
     if term.obsolete:
@@ -197,7 +200,7 @@ class TermIndex:
 
     # -- compiling ---------------------------------------------------------------------------
     @classmethod
-    def compile(cls, ontology: pronto.Ontology, meta: dict[str, Any]) -> "TermIndex":
+    def compile(cls, ontology: pronto.Ontology, meta: dict[str, Any]) -> TermIndex:
         """Compile the index of a pronto ontology; ``meta`` is stored alongside (source, digest...)."""
         curies: list[str] = []
         labels: list[str] = []
@@ -278,7 +281,7 @@ class TermIndex:
             raise CorruptIndexError(f"{path}: {type(error).__name__}: {error}") from None
 
     @classmethod
-    def load(cls, path: Path) -> "TermIndex":
+    def load(cls, path: Path) -> TermIndex:
         """Read an index written by :meth:`save`; raise :class:`CorruptIndexError` if it is damaged."""
         try:
             with np.load(path, allow_pickle=False) as archive:
@@ -331,8 +334,8 @@ class TermIndex:
     def concept_numbers(self) -> dict[str, int]:
         """CURIE (and alternative id) -> concept number."""
         numbers = dict(zip(self._curies.all(), range(len(self._curies))))
-        for curie, number in list(numbers.items()):
-            if self._records[number].find('"alt_ids"') >= 0:
+        for number in list(numbers.values()):
+            if '"alt_ids"' in self._records[number]:
                 for alt in json.loads(self._records[number])["alt_ids"]:
                     numbers.setdefault(alt, number)
         return numbers

@@ -44,7 +44,7 @@ def _copy_taxslim(source: Path, target: Path, data_version: str) -> None:
             for line in src:
                 dst.write(line.encode("utf-8"))
                 if line.startswith("format-version:"):
-                    dst.write(f"data-version: {data_version}\n".encode("utf-8"))
+                    dst.write(f"data-version: {data_version}\n".encode())
     os.replace(tmp, target)
 
 

@@ -6,7 +6,7 @@ import csv
 import json
 import re
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from .obo import OboHeader, OboSynonym, OboTerm, open_text
 

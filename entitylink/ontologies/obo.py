@@ -12,7 +12,7 @@ import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 __all__ = ["OboSynonym", "OboTerm", "OboHeader", "write_obo", "open_text"]
 
