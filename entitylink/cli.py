@@ -126,7 +126,7 @@ def build(
     """Build the bundled OBO files from the raw public sources (deterministic)."""
     try:
         counts = build_all(source, out)
-    except (OSError, KeyError, ValueError) as error:
+    except (OSError, EOFError, KeyError, ValueError) as error:
         _fail(EntitylinkError(f"{source}: cannot build the ontologies ({type(error).__name__}: {error})"))
     for name, count in counts.items():
         typer.echo(f"{out / name}: {count:,} terms")
@@ -143,8 +143,8 @@ def convert_mesh(
     """
     try:
         count = convert_mesh_xml(xml, out)
-    except (ValueError, SyntaxError) as error:
-        _fail(EntitylinkError(f"{xml}: not a MeSH descriptor XML file ({error})"))
+    except (ValueError, SyntaxError, OSError, EOFError) as error:
+        _fail(EntitylinkError(f"{xml}: not a readable MeSH descriptor XML file ({type(error).__name__}: {error})"))
     typer.echo(f"{out}: {count:,} descriptors")
 
 

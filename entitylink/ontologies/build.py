@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import re
 from pathlib import Path
 
 from .mesh import (
@@ -78,10 +79,17 @@ def build_all(source: Path, out: Path) -> dict[str, int]:
 
 
 def convert_mesh_xml(xml_path: Path, out: Path, version: str | None = None) -> int:
-    """Convert NLM's ``desc20XX.xml`` into an OBO file of the bundled ``mesh`` shape."""
-    name = xml_path.name.split(".")[0]
-    label = version or f"MeSH {name.removeprefix('desc')}"
-    return write_obo(out, mesh_header(label), descriptors_to_obo(read_mesh_xml(xml_path)))
+    """Convert NLM's ``desc20XX.xml`` into an OBO file of the bundled ``mesh`` shape.
+
+    The version defaults to the year in the file name ("desc2025.xml" -> "MeSH 2025").
+    Raises ValueError when the file holds no descriptor record.
+    """
+    year = re.search(r"(19|20)\d\d", xml_path.name)
+    label = version or (f"MeSH {year.group()}" if year else f"MeSH ({xml_path.name.split('.')[0]})")
+    terms = descriptors_to_obo(read_mesh_xml(xml_path))
+    if not terms:
+        raise ValueError("no DescriptorRecord found")
+    return write_obo(out, mesh_header(label), terms)
 
 
 def main(argv: list[str] | None = None) -> None:

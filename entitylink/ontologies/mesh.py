@@ -142,6 +142,11 @@ def read_mesh_xml(path: Path) -> Iterator[MeshDescriptor]:
             yield descriptor
 
 
+def _better_synonym(new: OboSynonym, known: OboSynonym) -> bool:
+    """One synonym line per string: EXACT beats RELATED, then a typed one (abbreviation...) beats an untyped one."""
+    return (new.scope == "EXACT", new.type is not None) > (known.scope == "EXACT", known.type is not None)
+
+
 def descriptors_to_obo(descriptors: Iterable[MeshDescriptor]) -> list[OboTerm]:
     """Turn descriptors into OBO terms, with ``is_a`` built from the tree numbers.
 
@@ -153,15 +158,14 @@ def descriptors_to_obo(descriptors: Iterable[MeshDescriptor]) -> list[OboTerm]:
     by_tree = {tree: d.ui for d in descriptors for tree in d.tree_numbers}
     terms = []
     for descriptor in descriptors:
-        synonyms: dict[tuple[str, str | None], OboSynonym] = {}
+        synonyms: dict[str, OboSynonym] = {}
         for term in descriptor.terms:
             if term.permuted or term.text == descriptor.name:
                 continue
-            scope = "EXACT" if term.preferred_concept else "RELATED"
-            synonym = OboSynonym(term.text, scope, SYNONYM_TYPES.get(term.lexical_tag))
-            key = (term.text, synonym.type)
-            if key not in synonyms or scope == "EXACT":
-                synonyms[key] = synonym
+            synonym = OboSynonym(term.text, "EXACT" if term.preferred_concept else "RELATED", SYNONYM_TYPES.get(term.lexical_tag))
+            known = synonyms.get(term.text)
+            if known is None or _better_synonym(synonym, known):
+                synonyms[term.text] = synonym
         parents = {by_tree.get(tree.rpartition(".")[0]) for tree in descriptor.tree_numbers if "." in tree}
         parents -= {descriptor.ui, None}
         terms.append(
@@ -169,7 +173,7 @@ def descriptors_to_obo(descriptors: Iterable[MeshDescriptor]) -> list[OboTerm]:
                 id=f"MESH:{descriptor.ui}",
                 name=descriptor.name,
                 definition=descriptor.scope_note,
-                synonyms=sorted(synonyms.values()),
+                synonyms=[synonyms[text] for text in sorted(synonyms)],
                 xrefs=[f"NCBITaxon:{descriptor.ncbi_taxon}"] if descriptor.ncbi_taxon else [],
                 is_a=sorted(f"MESH:{parent}" for parent in parents),
                 relationships=[(PHARMACOLOGICAL_ACTION, f"MESH:{pa}") for pa in sorted(set(descriptor.pharmacological_actions))],

@@ -23,12 +23,16 @@ MONDO_XREF_PREFIXES = {
 }
 _SSSOM_PREDICATES = {"skos:exactMatch", "skos:closeMatch", "skos:broadMatch", "skos:narrowMatch", "skos:relatedMatch"}
 _OBO_CURIE = re.compile(r"^(?:obo\.|https?://purl\.obolibrary\.org/obo/)([A-Za-z]+)_(\w+)$")
+_DOTTED_CURIE = re.compile(r"^([a-z]+)\.(\w+)$")
 
 
 def _curie(value: str) -> str:
-    """``obo.MONDO_0018037`` (the cellxgene spelling) or an OBO PURL -> ``MONDO:0018037``."""
+    """``obo.MONDO_0018037`` (the cellxgene spelling) or an OBO PURL -> ``MONDO:0018037``; ``hgnc.5166`` -> ``HGNC:5166``."""
     match = _OBO_CURIE.match(value)
-    return f"{match.group(1)}:{match.group(2)}" if match else value
+    if match:
+        return f"{match.group(1)}:{match.group(2)}"
+    match = _DOTTED_CURIE.match(value)
+    return f"{match.group(1).upper()}:{match.group(2)}" if match else value
 
 
 def _read_sssom(directory: Path) -> dict[str, list[tuple[str, str]]]:
