@@ -377,35 +377,23 @@ def _assert_clean_failure(result, xml: Path, out: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "content",
+    ("name", "content"),
     [
-        pytest.param(FIXTURE.read_bytes()[:3000], id="truncated"),
-        pytest.param(b"<DescriptorRecordSet><DescriptorRecord></Descriptor></DescriptorRecordSet>", id="mismatched-tag"),
-        pytest.param(b"this is not xml at all\n", id="not-xml"),
+        pytest.param("desc2024.xml", FIXTURE.read_bytes()[:3000], id="truncated"),
+        pytest.param("desc2024.xml", b"<DescriptorRecordSet><DescriptorRecord></Descriptor></DescriptorRecordSet>", id="mismatched-tag"),
+        pytest.param("desc2024.xml", b"this is not xml at all\n", id="not-xml"),
         pytest.param(
+            "desc2024.xml",
             b"<DescriptorRecordSet><DescriptorRecord><DescriptorUI>D1</DescriptorUI></DescriptorRecord></DescriptorRecordSet>",
             id="record-without-name",
         ),
+        # the command accepts desc20XX.xml.gz; a damaged one is a bad input file like any malformed XML
+        pytest.param("desc2024.xml.gz", b"plain text, not gzip", id="not-gzip"),
+        pytest.param("desc2024.xml.gz", gzip.compress(FIXTURE.read_bytes())[:200], id="truncated-gzip"),
     ],
 )
-def test_cli_convert_mesh_malformed_xml(tmp_path: Path, content: bytes) -> None:
-    xml = tmp_path / "desc2024.xml"
-    xml.write_bytes(content)
-    out = tmp_path / "mesh.obo"
-    result = CliRunner().invoke(app, ["ontologies", "convert-mesh", str(xml), "--out", str(out)])
-    _assert_clean_failure(result, xml, out)
-
-
-@pytest.mark.parametrize(
-    "content",
-    [
-        pytest.param(b"plain text, not gzip", id="not-gzip"),
-        pytest.param(gzip.compress(FIXTURE.read_bytes())[:200], id="truncated-gzip"),
-    ],
-)
-def test_cli_convert_mesh_damaged_gzip(tmp_path: Path, content: bytes) -> None:
-    # the command accepts desc20XX.xml.gz; a damaged one is a bad input file like any malformed XML
-    xml = tmp_path / "desc2024.xml.gz"
+def test_cli_convert_mesh_bad_input(tmp_path: Path, name: str, content: bytes) -> None:
+    xml = tmp_path / name
     xml.write_bytes(content)
     out = tmp_path / "mesh.obo"
     result = CliRunner().invoke(app, ["ontologies", "convert-mesh", str(xml), "--out", str(out)])
