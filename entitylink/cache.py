@@ -10,6 +10,7 @@ the index once, and the result is moved into place atomically.
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
 import tempfile
@@ -27,6 +28,7 @@ from .term_index import CorruptIndexError, TermIndex, index_fingerprint
 __all__ = ["default_cache_dir", "file_digest", "cache_path", "load_index", "load_indexes"]
 
 CACHE_ENV = "ENTITYLINK_CACHE_DIR"
+logger = logging.getLogger(__name__)
 
 
 def default_cache_dir() -> Path:
@@ -73,6 +75,7 @@ def _cached(target: Path, digest: str, *, warn: bool) -> TermIndex | None:
 
 
 def _compile(source: Path, digest: str) -> TermIndex:
+    logger.info("compiling the term index of %s (once; later loads read the cache)", source)
     header = read_header(source)
     meta = {
         "source": str(source),
@@ -157,6 +160,8 @@ def load_indexes(sources: dict[str, Path], cache_dir: Path | None = None, worker
         except OSError:
             pass  # load_index below reports the unusable directory and indexes in memory
         else:
+            names = ", ".join(path.name for path in to_build)
+            logger.info("compiling the term indexes of %s, %d at a time (once; later loads read the cache)", names, workers)
             context = multiprocessing.get_context("spawn")
             with ProcessPoolExecutor(min(workers, len(to_build)), mp_context=context) as pool:
                 for messages in pool.map(_build_in_worker, to_build, [cache_dir] * len(to_build)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import time
 from pathlib import Path
 
@@ -19,6 +20,11 @@ __all__ = ["app", "main"]
 
 app = typer.Typer(help="Biomedical entity linking: diseases, species and therapies to MONDO, MeSH and NCBI Taxonomy.",
                   no_args_is_help=True, add_completion=False)  # fmt: skip
+
+
+@app.callback()
+def _configure(quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors on standard error.")) -> None:
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="entitylink: %(message)s")
 ontologies_app = typer.Typer(help="Build, index and describe the ontologies.", no_args_is_help=True)
 app.add_typer(ontologies_app, name="ontologies")
 
