@@ -50,6 +50,15 @@ def cache_path(source: Path, cache_dir: Path) -> Path:
     return cache_dir / f"{source.name.split('.')[0]}-{location}.npz"
 
 
+def _staleness(meta: dict, target: Path, digest: str) -> str | None:
+    """Why a cache with this metadata cannot serve a source of this digest, or None if it can."""
+    if meta.get("format") != index_fingerprint():
+        return f"index cache {target} was built by another version of entitylink; rebuilding it"
+    if meta.get("sha256") != digest:
+        return f"stale index cache {target}: {meta.get('source')} has changed since it was built; rebuilding it"
+    return None
+
+
 def _cached(target: Path, digest: str, *, warn: bool) -> TermIndex | None:
     if not target.exists():
         return None
@@ -59,17 +68,10 @@ def _cached(target: Path, digest: str, *, warn: bool) -> TermIndex | None:
         if warn:
             warnings.warn(f"damaged index cache, rebuilding it: {error}", CacheWarning, stacklevel=4)
         return None
-    if index.meta.get("format") != index_fingerprint():
+    reason = _staleness(index.meta, target, digest)
+    if reason is not None:
         if warn:
-            warnings.warn(f"index cache {target} was built by another version of entitylink; rebuilding it", CacheWarning, stacklevel=4)
-        return None
-    if index.meta.get("sha256") != digest:
-        if warn:
-            warnings.warn(
-                f"stale index cache {target}: {index.meta.get('source')} has changed since it was built; rebuilding it",
-                CacheWarning,
-                stacklevel=4,
-            )
+            warnings.warn(reason, CacheWarning, stacklevel=4)
         return None
     return index
 
@@ -97,15 +99,16 @@ def _write_atomically(index: TermIndex, target: Path) -> None:
             os.unlink(tmp)
 
 
-def load_index(source: Path, cache_dir: Path | None = None) -> TermIndex:
+def load_index(source: Path, cache_dir: Path | None = None, digest: str | None = None) -> TermIndex:
     """The compiled index of the ontology file ``source``, from the cache or freshly built.
 
-    An unwritable cache directory is not an error: the index is built in memory
-    and a :class:`CacheWarning` says why it was not kept.
+    ``digest`` is the file's SHA-256 if the caller has it already. An unwritable
+    cache directory is not an error: the index is built in memory and a
+    :class:`CacheWarning` says why it was not kept.
     """
     source = Path(source)
     check_readable(source)
-    digest = file_digest(source)
+    digest = digest or file_digest(source)
     cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     target = cache_path(source, cache_dir)
     index = _cached(target, digest, warn=False)
@@ -131,13 +134,12 @@ def load_index(source: Path, cache_dir: Path | None = None) -> TermIndex:
         lock.release()
 
 
-def _is_fresh(source: Path, cache_dir: Path) -> bool:
+def _is_fresh(source: Path, cache_dir: Path, digest: str) -> bool:
     target = cache_path(source, cache_dir)
     try:
-        meta = TermIndex.read_meta(target)
+        return _staleness(TermIndex.read_meta(target), target, digest) is None
     except CorruptIndexError:
         return False
-    return meta.get("format") == index_fingerprint() and meta.get("sha256") == file_digest(source)
 
 
 def _build_in_worker(source: Path, cache_dir: Path) -> list[str]:
@@ -153,7 +155,8 @@ def load_indexes(sources: dict[str, Path], cache_dir: Path | None = None, worker
     cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     for path in sources.values():
         check_readable(path)  # a missing file fails before anything is built
-    to_build = [path for path in sources.values() if not _is_fresh(path, cache_dir)]
+    digests = {path: file_digest(path) for path in sources.values()}
+    to_build = [path for path in sources.values() if not _is_fresh(path, cache_dir, digests[path])]
     if workers > 1 and len(to_build) > 1:
         try:
             cache_dir.mkdir(parents=True, exist_ok=True)
@@ -167,4 +170,4 @@ def load_indexes(sources: dict[str, Path], cache_dir: Path | None = None, worker
                 for messages in pool.map(_build_in_worker, to_build, [cache_dir] * len(to_build)):
                     for message in messages:
                         warnings.warn(message, CacheWarning, stacklevel=2)
-    return {name: load_index(path, cache_dir) for name, path in sources.items()}
+    return {name: load_index(path, cache_dir, digests[path]) for name, path in sources.items()}
