@@ -108,12 +108,6 @@ class _Strings:
         return [raw[a:b].decode("utf-8") for a, b in zip(byte_offsets, byte_offsets[1:])]
 
 
-def _synonym_kind(synonym: pronto.Synonym) -> NameKind:
-    if synonym.type is not None and synonym.type.id in _ABBREVIATION_TYPES:
-        return NameKind.ABBREVIATION
-    return NameKind.EXACT if synonym.scope == "EXACT" else NameKind.RELATED
-
-
 def _term_record(term: pronto.Term) -> dict[str, Any]:
     """The JSON-able record of a pronto term: everything but its id and label."""
     record: dict[str, Any] = {}
@@ -303,11 +297,6 @@ class TermIndex:
     def __contains__(self, key: str) -> bool:
         return key in self._keys
 
-    @property
-    def keys(self) -> dict[str, int]:
-        """Normalized key -> key number; for scanners that test many keys."""
-        return self._keys
-
     def postings(self, key: str) -> list[Posting]:
         """The names filed under a normalized key, best kind first."""
         number = self._keys.get(key)
@@ -327,9 +316,6 @@ class TermIndex:
     def curie(self, concept: int) -> str:
         return self._curies[concept]
 
-    def label(self, concept: int) -> str:
-        return self._labels[concept]
-
     @cached_property
     def concept_numbers(self) -> dict[str, int]:
         """CURIE (and alternative id) -> concept number."""
@@ -340,13 +326,10 @@ class TermIndex:
                     numbers.setdefault(alt, number)
         return numbers
 
-    def record(self, concept: int) -> dict[str, Any]:
-        return json.loads(self._records[concept])
-
     def concept(self, concept: int) -> Concept:
         """The full :class:`Concept` of a concept number."""
         curie = self._curies[concept]
-        record = self.record(concept)
+        record = json.loads(self._records[concept])
         return Concept(
             curie=curie,
             label=self._labels[concept],
