@@ -5,6 +5,8 @@ from __future__ import annotations
 from .errors import CacheWarning, EntitylinkError, OntologyFileError
 from .knowledge_base import KnowledgeBase, load_kb
 from .normalize import normalize
+from .pipeline import load
+from .render import render_html, render_markdown
 from .term import Concept, Match, NameKind, Xref
 
 __version__ = "0.1.0"
@@ -18,7 +20,10 @@ __all__ = [
     "NameKind",
     "OntologyFileError",
     "Xref",
+    "__version__",
+    "load",
     "load_kb",
     "normalize",
-    "__version__",
+    "render_html",
+    "render_markdown",
 ]

@@ -25,7 +25,7 @@ from .errors import CacheWarning
 from .ontologies import check_readable, load_ontology, read_header
 from .term_index import CorruptIndexError, TermIndex, index_fingerprint
 
-__all__ = ["default_cache_dir", "file_digest", "cache_path", "load_index", "load_indexes"]
+__all__ = ["cache_path", "default_cache_dir", "file_digest", "load_index", "load_indexes"]
 
 CACHE_ENV = "ENTITYLINK_CACHE_DIR"
 logger = logging.getLogger(__name__)

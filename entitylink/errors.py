@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["EntitylinkError", "OntologyFileError", "CacheWarning"]
+__all__ = ["CacheWarning", "EntitylinkError", "OntologyFileError"]
 
 
 class EntitylinkError(Exception):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from functools import cached_property, lru_cache
 from pathlib import Path
-from collections.abc import Iterable, Mapping
 
 from .cache import load_indexes
 from .normalize import key_variants, normalize
@@ -20,7 +20,7 @@ from .ontologies import BUNDLED, bundled_path
 from .term import Concept, Match, ontology_of
 from .term_index import Posting, TermIndex
 
-__all__ = ["KnowledgeBase", "load_kb", "resolve_sources", "ONTOLOGY_PRIORITY"]
+__all__ = ["ONTOLOGY_PRIORITY", "KnowledgeBase", "load_kb", "resolve_sources"]
 
 #: Among equally good matches, which ontology's concept comes first.
 ONTOLOGY_PRIORITY = {"mondo": 0, "ncbitaxon": 1, "mesh": 2}

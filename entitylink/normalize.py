@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["normalize", "key_variants", "is_acronym_like", "GENERIC_HEADS"]
+__all__ = ["GENERIC_HEADS", "is_acronym_like", "key_variants", "normalize"]
 
 _GREEK = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",

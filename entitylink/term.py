@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
-__all__ = ["NameKind", "Xref", "Synonym", "Concept", "Match", "ontology_of"]
+__all__ = ["Concept", "Match", "NameKind", "Synonym", "Xref", "ontology_of"]
 
 
 class NameKind(IntEnum):

@@ -14,11 +14,11 @@ import importlib
 import json
 import re
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable, Iterator
 
 import numpy as np
 import pronto
@@ -26,7 +26,7 @@ import pronto
 from .normalize import is_acronym_like, normalize
 from .term import Concept, NameKind, Synonym, Xref, ontology_of
 
-__all__ = ["FORMAT_VERSION", "Posting", "TermIndex", "CorruptIndexError", "index_fingerprint"]
+__all__ = ["FORMAT_VERSION", "CorruptIndexError", "Posting", "TermIndex", "index_fingerprint"]
 
 #: Bump when the compiled layout changes. Caches also record :func:`index_fingerprint`,
 #: which covers the code that decides keys and postings, so any change to it rebuilds them.
@@ -296,6 +296,10 @@ class TermIndex:
 
     def __contains__(self, key: str) -> bool:
         return key in self._keys
+
+    def keys(self) -> Iterator[str]:
+        """Every normalized name key of the file."""
+        return iter(self._keys)
 
     def postings(self, key: str) -> list[Posting]:
         """The names filed under a normalized key, best kind first."""

@@ -10,22 +10,22 @@ from __future__ import annotations
 
 import csv
 import re
-import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable, Iterator
+from xml.etree import ElementTree
 
 from .obo import OboHeader, OboSynonym, OboTerm, open_text
 
 __all__ = [
-    "MeshTerm",
     "MeshDescriptor",
-    "read_mesh_tables",
-    "read_mesh_xml",
-    "read_mesh_supplementary",
+    "MeshTerm",
     "descriptors_to_obo",
     "mesh_header",
     "mesh_supplementary_header",
+    "read_mesh_supplementary",
+    "read_mesh_tables",
+    "read_mesh_xml",
 ]
 
 #: MeSH lexical tags that mark a term as an abbreviation or acronym, and trade names.

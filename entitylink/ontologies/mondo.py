@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import re
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 
 from .obo import OboHeader, OboSynonym, OboTerm, open_text
 
-__all__ = ["MONDO_XREF_PREFIXES", "read_mondo", "mondo_header"]
+__all__ = ["MONDO_XREF_PREFIXES", "mondo_header", "read_mondo"]
 
 #: SSSOM object prefixes we keep, spelled as the OBO xrefs spell them.
 MONDO_XREF_PREFIXES = {

@@ -10,11 +10,11 @@ from __future__ import annotations
 import gzip
 import io
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable
 
-__all__ = ["OboSynonym", "OboTerm", "OboHeader", "write_obo", "open_text"]
+__all__ = ["OboHeader", "OboSynonym", "OboTerm", "open_text", "write_obo"]
 
 
 @dataclass(frozen=True, order=True)

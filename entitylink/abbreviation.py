@@ -1,0 +1,100 @@
+"""Abbreviations defined in a document, read from scispaCy's ``AbbreviationDetector``.
+
+A local definition ("pure red cell aplasia (PRCA)") decides what the short form
+means in that document: every later "PRCA" is matched and linked as its long form,
+and the global dictionary's readings of the short form ("CMV" as Cucumber mosaic
+virus) are never used there. Singular and plural short forms ("MSC", "MSCs") are
+the same abbreviation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["Abbreviation", "Abbreviations"]
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """One occurrence of a short form: token offsets and the long form it stands for."""
+
+    start: int
+    end: int
+    short: str
+    long: str
+    #: token offsets of the defining long form in the document
+    long_start: int
+    long_end: int
+
+
+class Abbreviations:
+    """The short-form occurrences of a document, by start token.
+
+    Works with the Span and the serializable (dict) output of scispaCy's detector,
+    and with documents that have no abbreviation detector at all.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text  # spaCy joins the tokens on every doc.text
+        definitions: dict[str, tuple[str, int, int]] = {}
+        occurrences: dict[int, Abbreviation] = {}
+        found = doc._.abbreviations if Doc.has_extension("abbreviations") else []
+        for item in found:
+            if isinstance(item, dict):
+                start, end, short = item["short_start"], item["short_end"], item["short_text"]
+                definition = (item["long_text"], item["long_start"], item["long_end"])
+            else:
+                long_form = item._.long_form
+                start, end, short = item.start, item.end, item.text
+                definition = (long_form.text, long_form.start, long_form.end)
+            definitions.setdefault(short, definition)
+            occurrences[start] = Abbreviation(start, end, short, *definitions[short])
+        # The other number of a one-token short form: "MSC" for "MSCs" and the reverse.
+        variants = {_other_number(short): short for short in definitions if _other_number(short)}
+        for token in doc:
+            short = variants.get(token.text)
+            if short is not None and token.i not in occurrences and token.text not in definitions:
+                occurrences[token.i] = Abbreviation(token.i, token.i + 1, token.text, *definitions[short])
+        self.definitions = definitions
+        self.by_start = occurrences
+
+    def __len__(self) -> int:
+        return len(self.by_start)
+
+    def expand(self, start: int, end: int) -> str:
+        """The text of tokens ``start:end`` with every short form inside replaced by its long form."""
+        doc, text, pieces = self.doc, self.text, []
+        cursor = doc[start].idx if start < len(doc) else 0
+        i = start
+        while i < end:
+            occurrence = self.by_start.get(i)
+            if occurrence is not None and occurrence.end <= end:
+                first = doc[occurrence.start]
+                pieces.append(text[cursor : first.idx])
+                pieces.append(self._expanded_long(occurrence.long))
+                last = doc[occurrence.end - 1]
+                cursor = last.idx + len(last.text)
+                i = occurrence.end
+            else:
+                i += 1
+        if end > start:
+            last = doc[end - 1]
+            pieces.append(text[cursor : last.idx + len(last.text)])
+        return "".join(pieces)
+
+    def expand_span(self, span: Span) -> str:
+        return self.expand(span.start, span.end)
+
+    def _expanded_long(self, long: str) -> str:
+        """A long form with the short forms it contains spelled out: "umbilical cord MSCs" -> "... mesenchymal stem cells"."""
+        words = long.split(" ")
+        return " ".join(self.definitions[w][0] if w in self.definitions and self.definitions[w][0] != long else w for w in words)
+
+
+def _other_number(short: str) -> str | None:
+    if " " in short or len(short) < 3 or not any(c.isupper() for c in short):
+        return None
+    return short[:-1] if short.endswith("s") else short + "s"

@@ -1,0 +1,75 @@
+"""Entity linking: the identifiers, names, scores and alternatives of each entity."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .abbreviation import Abbreviations
+from .extensions import register_extensions
+from .grounder import Candidate, Grounder, shared_grounder
+from .labels import LABELS
+
+__all__ = ["EntityLinker"]
+
+
+@Language.factory(
+    "entitylink_linker",
+    default_config={"ontologies": None, "cache_dir": None, "fuzzy_threshold": 0.85, "max_alternatives": 5,
+                    "drop_unlinked": False},  # fmt: skip
+)
+class EntityLinker:
+    """Links every entity of ``doc.ents`` to the knowledge base.
+
+    Sets on each entity ``kb_id``, ``kb_ids``, ``kb_name``, ``score``, ``subtype`` and
+    ``alternatives`` (see :mod:`entitylink.extensions`), and spaCy's own ``ent.kb_id_``.
+    A short form is linked as its long form. Exact (normalized) names come first; an
+    entity no name matches gets the fuzzy candidates whose character 3-gram similarity
+    is at least ``fuzzy_threshold`` (None: no fuzzy matching). Entities of labels other
+    than DISEASE/SPECIES/THERAPY are linked to any concept; ``drop_unlinked`` removes the
+    entities nothing was found for.
+    """
+
+    def __init__(self, nlp: Language, name: str = "entitylink_linker", *,
+                 ontologies: Mapping[str, str | None] | None = None, cache_dir: str | None = None,
+                 fuzzy_threshold: float | None = 0.85, max_alternatives: int = 5, drop_unlinked: bool = False,
+                 grounder: Grounder | None = None) -> None:  # fmt: skip
+        register_extensions()
+        self.name = name
+        self.fuzzy_threshold = fuzzy_threshold
+        self.max_alternatives = max_alternatives
+        self.drop_unlinked = drop_unlinked
+        self.grounder = grounder or shared_grounder(ontologies, cache_dir)
+
+    def candidates(self, text: str, label: str | None) -> tuple[Candidate, ...]:
+        """The ranked candidates for a mention text of a given label."""
+        labels = frozenset({label}) if label in LABELS else None
+        found = self.grounder.ground(text, labels)
+        if not found and self.fuzzy_threshold is not None:
+            found = self.grounder.fuzzy_candidates(text, labels, self.fuzzy_threshold)
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        abbreviations = Abbreviations(doc)
+        linked: list[Span] = []
+        for ent in doc.ents:
+            found = self.candidates(abbreviations.expand_span(ent), ent.label_)
+            if not found:
+                if not self.drop_unlinked:
+                    linked.append(ent)
+                continue
+            best = found[0]
+            span = Span(doc, ent.start, ent.end, label=ent.label_, kb_id=best.curie)
+            span._.kb_id = best.curie
+            span._.kb_ids = list(best.ids)
+            span._.kb_name = best.name
+            span._.score = best.score
+            span._.subtype = best.subtype
+            span._.alternatives = [c.to_dict() for c in found[1 : 1 + self.max_alternatives]]
+            span._.common_name = best.common_name
+            span._.rank = best.rank
+            linked.append(span)
+        doc.ents = linked
+        return doc

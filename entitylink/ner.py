@@ -1,0 +1,242 @@
+"""Dictionary mention detection: longest matches of ontology names in the text.
+
+Every name of every loaded ontology, normalized (case, plurals, hyphens, Greek
+letters, British spellings...), is a pattern. The recognizer walks the tokens,
+extends each candidate start while the words can still begin a name, and keeps the
+longest span that names a concept of a wanted label. Abbreviations follow their
+local definitions (see :mod:`entitylink.abbreviation`); a long form the dictionary
+cannot match exactly gets a fuzzy match, so that its short forms are tagged too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .abbreviation import Abbreviations
+from .extensions import register_extensions
+from .grounder import Candidate, Grounder, shared_grounder
+from .labels import DISEASE, LABELS, SPECIES
+from .normalize import is_acronym_like, normalize
+
+__all__ = ["DictionaryRecognizer"]
+
+#: Tokens a name may contain without a word of their own ("non-Hodgkin", "Crohn's").
+_JOINERS = frozenset({"-", "‐", "‑", "–", "'", "’", "'s", "’s", "."})
+#: Words after a pathogen that make the whole phrase a disease ("CMV reactivation").
+_INFECTION_WORDS = frozenset({"infection", "reactivation", "disease", "viremia", "viraemia"})
+#: Kinds of match trusted for a short form the document does not define ("HIV", "AIDS"; not "MAP", "DM").
+_UNDEFINED_SHORT_FORM_KINDS = frozenset({"label"})
+_SHORT_FORM_LENGTH = 4
+#: Words too general to be an entity of any label.
+_GENERIC_TERMS = frozenset({"disease", "disorder", "syndrome", "condition", "illness", "abnormality", "death",
+                            "drug", "medication", "medicine", "agent", "compound", "substance", "chemical",
+                            "organism", "species", "strain", "treatment", "therapy"})  # fmt: skip
+_STOP_TERMS_FILE = Path(__file__).parent / "data" / "stop_terms.tsv"
+_GENUS_INITIALS = re.compile(r"[A-Z][a-z]?")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A token, or a whole short-form occurrence, with its normalized key."""
+
+    start: int
+    end: int
+    key: str
+    #: punctuation that ends any name ("(", ",", ";")
+    is_break: bool
+
+
+@Language.factory(
+    "entitylink_dictionary",
+    default_config={"labels": list(LABELS), "ontologies": None, "cache_dir": None, "implicit_human": True,
+                    "max_words": 12, "abbreviation_fuzzy_threshold": 0.85, "overwrite_ents": False, "stop_terms": None},  # fmt: skip
+)
+class DictionaryRecognizer:
+    """Tags DISEASE, SPECIES and THERAPY mentions by longest dictionary match.
+
+    Sets ``doc.ents`` (labels ``DISEASE``, ``SPECIES``, ``THERAPY``), keeping earlier
+    entities that do not overlap a match unless ``overwrite_ents``. Case rules:
+    abbreviations match case-sensitively; a short form of four characters or less that
+    the document does not define must be a concept's label ("HIV" but not "MAP"); a
+    stop word never matches alone, nor a single word through a MONDO related synonym.
+    ``stop_terms`` are names never tagged (default: the list learned from the train
+    splits by ``scripts/learn_stop_terms.py``, ``entitylink/data/stop_terms.tsv``). ``implicit_human`` tags "patients",
+    "women", "children"... as Homo sapiens. Needs scispaCy's ``abbreviation_detector``
+    earlier in the pipeline to use local abbreviation definitions.
+    """
+
+    def __init__(self, nlp: Language, name: str = "entitylink_dictionary", *, labels: Iterable[str] = LABELS,
+                 ontologies: Mapping[str, str | None] | None = None, cache_dir: str | None = None,
+                 implicit_human: bool = True, max_words: int = 12, abbreviation_fuzzy_threshold: float | None = 0.85,
+                 overwrite_ents: bool = False, stop_terms: Iterable[str] | None = None,
+                 grounder: Grounder | None = None) -> None:  # fmt: skip
+        register_extensions()
+        unknown = set(labels) - set(LABELS)
+        if unknown:
+            raise ValueError(f"{name}: unknown labels {sorted(unknown)}; choose among {list(LABELS)}")
+        self.name = name
+        self.labels = frozenset(labels)
+        self.implicit_human = implicit_human
+        self.max_words = max_words
+        self.abbreviation_fuzzy_threshold = abbreviation_fuzzy_threshold
+        self.overwrite_ents = overwrite_ents
+        self.stop_terms = read_stop_terms() if stop_terms is None else {(label, normalize(t)) for t in stop_terms for label in LABELS}
+        self.grounder = grounder or shared_grounder(ontologies, cache_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        abbreviations = Abbreviations(doc)
+        units = _units(doc, abbreviations)
+        spans = self._match(doc, units, abbreviations)
+        spans += self._undefined_long_forms(doc, abbreviations, spans)
+        kept = [] if self.overwrite_ents else list(doc.ents)
+        doc.ents = filter_spans(spans + kept)
+        return doc
+
+    # -- matching --------------------------------------------------------------------------------
+    def _match(self, doc: Doc, units: list[_Unit], abbreviations: Abbreviations) -> list[Span]:
+        lengths = self.grounder.name_lengths
+        spans: list[Span] = []
+        genera: set[str] = set()
+        i = 0
+        while i < len(units):
+            unit = units[i]
+            limit = lengths.get(unit.key.partition(" ")[0]) if unit.key and not unit.is_break else None
+            best: tuple[int, Candidate] | None = None
+            words: list[str] = []
+            for j in range(i, min(len(units), i + self.max_words)) if limit else ():
+                if units[j].is_break:
+                    break
+                if not units[j].key:
+                    continue
+                words.append(units[j].key)
+                key = " ".join(words)
+                if key.count(" ") >= limit:
+                    break
+                if self.grounder.has_name(key):
+                    candidate = self._accept(doc, units, i, j, abbreviations)
+                    if candidate is not None:
+                        best = (j, candidate)
+            if best is None:
+                best = self._abbreviated_species(doc, units, i, genera)
+            if best is None:
+                i += 1
+                continue
+            j, candidate = best
+            if candidate.label == SPECIES:
+                genera.add(candidate.name.split()[0].lower())
+            if candidate.label == SPECIES and DISEASE in self.labels and j + 1 < len(units) \
+                    and units[j + 1].key in _INFECTION_WORDS:
+                disease = self._accept(doc, units, i, j + 1, abbreviations, labels=frozenset({DISEASE}))
+                if disease is not None:
+                    j, candidate = j + 1, disease
+            spans.append(Span(doc, units[i].start, units[j].end, label=candidate.label))
+            i = j + 1
+        return spans
+
+    def _accept(self, doc: Doc, units: list[_Unit], i: int, j: int, abbreviations: Abbreviations,
+                labels: frozenset[str] | None = None) -> Candidate | None:  # fmt: skip
+        """The best candidate of units ``i..j`` if they make an acceptable mention, else None.
+
+        ``labels`` (for a pathogen's infection) also allows derived, non-dictionary candidates.
+        """
+        start, end = units[i].start, units[j].end
+        single = end - start == 1 and start not in abbreviations.by_start
+        token = doc[start]
+        if single and (token.lower_ in STOP_WORDS or len(token.text) < 2 or not any(c.isalpha() for c in token.text)):
+            return None
+        text = abbreviations.expand(start, end)
+        candidates = self.grounder.ground(text, labels) if labels else self.grounder.exact(text, self.labels)
+        undefined_short_form = single and len(token.text) <= _SHORT_FORM_LENGTH and is_acronym_like(token.text)
+        key = normalize(text)
+        if key in _GENERIC_TERMS:
+            return None
+        for candidate in candidates:
+            if (candidate.label, key) in self.stop_terms:
+                continue
+            if candidate.kind == "implicit" and not self.implicit_human:
+                continue
+            if undefined_short_form and candidate.kind not in _UNDEFINED_SHORT_FORM_KINDS:
+                continue
+            if single and token.is_lower and candidate.kind == "related" and candidate.curie.startswith("MONDO:"):
+                continue  # MONDO's related synonyms include loose single words
+            if single and candidate.rank == "genus" and not (token.is_title and token.lower_ == candidate.matched.lower()):
+                continue  # a Latin genus is capitalized and spelled out: not "beta", "helix", "late"
+            return candidate
+        return None
+
+    def _abbreviated_species(self, doc: Doc, units: list[_Unit], i: int, genera: set[str]) -> tuple[int, Candidate] | None:
+        """An abbreviated binomial at unit ``i`` ("C. albicans", "Ae. aegypti") and its species, or None."""
+        if SPECIES not in self.labels:
+            return None
+        initials = doc[units[i].start].text
+        j = i + 1
+        if initials.endswith(".") or (j < len(units) and doc[units[j].start].text == "."):
+            j += 0 if initials.endswith(".") else 1
+        else:
+            return None
+        initials = initials.rstrip(".")
+        if not _GENUS_INITIALS.fullmatch(initials) or j >= len(units) or not doc[units[j].start].is_lower:
+            return None
+        candidate = self.grounder.abbreviated_species(initials, doc[units[j].start].text, genera)
+        return (j, candidate) if candidate is not None else None
+
+    def _undefined_long_forms(self, doc: Doc, abbreviations: Abbreviations, spans: list[Span]) -> list[Span]:
+        """Entities for abbreviations whose long form only a fuzzy match names (and all their short forms)."""
+        if self.abbreviation_fuzzy_threshold is None or not abbreviations.definitions:
+            return []
+        covered = {i for span in spans for i in range(span.start, span.end)}
+        found: list[Span] = []
+        for long_text, long_start, long_end in abbreviations.definitions.values():
+            if any(i in covered for i in range(long_start, long_end)):
+                continue
+            text = abbreviations.expand(long_start, long_end)
+            candidates = self.grounder.ground(text, self.labels) or self.grounder.fuzzy_candidates(
+                text, self.labels, self.abbreviation_fuzzy_threshold)
+            if not candidates:
+                continue
+            label = candidates[0].label
+            found.append(Span(doc, long_start, long_end, label=label))
+            for occurrence in abbreviations.by_start.values():
+                if occurrence.long == long_text and occurrence.start not in covered:
+                    found.append(Span(doc, occurrence.start, occurrence.end, label=label))
+        return found
+
+
+def read_stop_terms(path: Path = _STOP_TERMS_FILE) -> set[tuple[str, str]]:
+    """(label, normalized name) pairs of a stop-term file: tab-separated label and name, ``#`` comments."""
+    if not path.exists():
+        return set()
+    terms = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            label, key = line.split("\t")[:2]
+            terms.add((label, key))
+    return terms
+
+
+def _units(doc: Doc, abbreviations: Abbreviations) -> list[_Unit]:
+    units: list[_Unit] = []
+    i = 0
+    while i < len(doc):
+        occurrence = abbreviations.by_start.get(i)
+        if occurrence is not None:
+            units.append(_Unit(i, occurrence.end, normalize(abbreviations.expand(i, occurrence.end)), False))
+            i = occurrence.end
+            continue
+        token = doc[i]
+        text = token.text
+        if text in _JOINERS:
+            units.append(_Unit(i, i + 1, "", False))
+        else:
+            key = normalize(text)
+            units.append(_Unit(i, i + 1, key, not key or token.is_space))
+        i += 1
+    return units

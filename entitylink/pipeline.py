@@ -1,0 +1,72 @@
+"""The whole pipeline in one call: ``nlp = entitylink.load()``.
+
+Components, in order:
+
+=========================  ===========================================================
+``sentencizer``            spaCy's rule-based sentence splitter (``sentences="rules"``)
+                           or scispaCy's ``pysbd_sentencizer`` (``sentences="pysbd"``,
+                           better on odd punctuation, about 8 ms per abstract slower)
+``abbreviation_detector``  scispaCy's Schwartz & Hearst abbreviation detector
+``entitylink_dictionary``  dictionary mention detection (:mod:`entitylink.ner`)
+``entitylink_linker``      identifiers, names, scores (:mod:`entitylink.linking`)
+=========================  ===========================================================
+
+The tokenizer is scispaCy's, splitting hyphenated words too (:mod:`entitylink.tokenizer`).
+Every component is registered with spaCy (``nlp.add_pipe("entitylink_linker")``)
+and configurable through spaCy's config system.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import scispacy.abbreviation
+import scispacy.custom_sentence_segmenter  # noqa: F401  (registers "pysbd_sentencizer")
+import spacy
+from spacy.language import Language
+
+from . import linking, ner, tokenizer  # noqa: F401  (register the components and the tokenizer)
+from .labels import LABELS
+
+__all__ = ["load"]
+
+_SENTENCIZERS = {"rules": "sentencizer", "pysbd": "pysbd_sentencizer"}
+
+
+def load(
+    *,
+    ontologies: Mapping[str, str | Path | None] | None = None,
+    cache_dir: str | Path | None = None,
+    labels: Iterable[str] = LABELS,
+    sentences: str = "rules",
+    implicit_human: bool = True,
+    fuzzy_threshold: float | None = 0.85,
+    config: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Language:
+    """A ``spacy.Language`` that tags and links diseases, species and therapies.
+
+    ``ontologies`` overrides bundled ontology files as in :func:`entitylink.load_kb`
+    (``{"mondo": "my-mondo.obo", "mesh-supplementary": None}``); ``labels`` restricts
+    the entity labels; ``implicit_human`` links "patients", "women"... to Homo sapiens;
+    ``fuzzy_threshold`` is the character 3-gram similarity fuzzy links need (None: off).
+    ``config`` adds settings per component name (``{"entitylink_linker": {"max_alternatives": 3}}``).
+
+    The first call compiles the ontology indexes (about a minute, cached for later calls).
+    """
+    if sentences not in _SENTENCIZERS:
+        raise ValueError(f"sentences={sentences!r}: choose one of {sorted(_SENTENCIZERS)}")
+    sources = {name: None if path is None else str(path) for name, path in (ontologies or {}).items()} or None
+    shared = {"ontologies": sources, "cache_dir": None if cache_dir is None else str(cache_dir)}
+    extra = {name: dict(values) for name, values in (config or {}).items()}
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "entitylink.BiomedicalTokenizer.v1"}}})
+    nlp.add_pipe(_SENTENCIZERS[sentences], config=extra.pop(_SENTENCIZERS[sentences], {}))
+    nlp.add_pipe("abbreviation_detector", config={"make_serializable": True, **extra.pop("abbreviation_detector", {})})
+    nlp.add_pipe("entitylink_dictionary", config={**shared, "labels": list(labels), "implicit_human": implicit_human,
+                                                   **extra.pop("entitylink_dictionary", {})})  # fmt: skip
+    nlp.add_pipe("entitylink_linker", config={**shared, "fuzzy_threshold": fuzzy_threshold,
+                                               **extra.pop("entitylink_linker", {})})  # fmt: skip
+    if extra:
+        raise ValueError(f"config names unknown components {sorted(extra)}; the pipeline has {nlp.pipe_names}")
+    return nlp

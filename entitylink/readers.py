@@ -1,0 +1,106 @@
+"""Reading documents to annotate: plain-text files, folders of them, and PubTator files.
+
+Every reader yields :class:`Document` records (an id and the text to annotate).
+A PubTator document's text is ``title + " " + abstract``, the text PubTator's
+offsets count in; its gold annotation lines are kept in ``Document.annotations``
+(for evaluation) and never given to the pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bioc import pubtator
+
+from .errors import EntitylinkError
+
+__all__ = ["Annotation", "Document", "InputError", "detect_format", "read_inputs", "read_pubtator", "read_text_file"]
+
+FORMATS = ("txt", "pubtator")
+
+
+class InputError(EntitylinkError):
+    """An input path that cannot be read as documents."""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A mention of a PubTator file: offsets into the document text, its type and its raw identifier column."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    id: str
+
+
+@dataclass
+class Document:
+    """A document to annotate."""
+
+    id: str
+    text: str
+    #: where it came from (a file, or a file and a record number)
+    source: str = ""
+    annotations: list[Annotation] = field(default_factory=list)
+    #: set when the input could not be read as text; the document is reported, not annotated
+    error: str | None = None
+    #: PubTator documents: where the title ends in ``text`` (the abstract starts one character later)
+    title_end: int | None = None
+
+
+def read_text_file(path: Path) -> Document:
+    """One ``.txt`` file as one document, named after the file (``19309241.txt`` -> ``19309241``)."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        return Document(path.stem, "", str(path), error=f"not UTF-8 text (byte {error.start}: {error.reason})")
+    return Document(path.stem, text.lstrip("\ufeff"), str(path))
+
+
+def read_pubtator(path: Path) -> Iterator[Document]:
+    """The documents of a PubTator file (``PMID|t|title``, ``PMID|a|abstract``, annotation lines)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 text (byte {error.start}: {error.reason})") from None
+    for number, record in enumerate(pubtator.iterparse_s(lines), 1):
+        title, abstract = record.title or "", record.abstract or ""
+        text = f"{title} {abstract}" if abstract else title
+        annotations = [Annotation(int(a.start), int(a.end), a.text, a.type, a.id) for a in record.annotations]
+        yield Document(record.pmid, text, f"{path}#{number}", annotations, title_end=len(title))
+
+
+def detect_format(path: Path) -> str:
+    """``pubtator`` for a file whose first line looks like ``PMID|t|...``, else ``txt``."""
+    with open(path, "rb") as handle:
+        first = handle.readline(4096)
+    head = first.split(b"|", 2)
+    return "pubtator" if len(head) == 3 and head[1] in (b"t", b"a") and head[0].strip() else "txt"
+
+
+def read_inputs(paths: Iterable[str | Path], input_format: str | None = None) -> Iterator[Document]:
+    """Documents from files and folders (``*.txt`` and ``*.pubtator`` inside, sorted), formats auto-detected.
+
+    Raises :class:`InputError` for a path that does not exist or a folder with no such file.
+    """
+    if input_format is not None and input_format not in FORMATS:
+        raise InputError(f"unknown input format {input_format!r}; choose one of {', '.join(FORMATS)}")
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".pubtator"))
+            if not files:
+                raise InputError(f"{path}: folder has no .txt or .pubtator files")
+        elif path.is_file():
+            files = [path]
+        else:
+            raise InputError(f"{path}: no such file or folder")
+        for file in files:
+            kind = input_format or detect_format(file)
+            if kind == "pubtator":
+                yield from read_pubtator(file)
+            else:
+                yield read_text_file(file)

@@ -1,0 +1,89 @@
+"""Learn the names the dictionary should not tag: names the gold corpora almost never annotate.
+
+    python scripts/learn_stop_terms.py [--corpora ../shared/data/corpora] [--out entitylink/data/stop_terms.tsv]
+
+Runs the dictionary pipeline (without the stop list) over the **train** splits only
+(not those of S800 and LINNAEUS, which have no dev split and are scored on train),
+and counts, for every normalized mention text of a label the corpus annotates, how
+often a prediction is a gold mention (same span). Texts predicted at least
+``--min-count`` times with precision below ``--max-precision`` are written, with
+their label and counts, to the stop list that ``entitylink_dictionary`` loads.
+The corpora annotate less than entitylink's labels cover, so some names are kept
+whatever their counts: words for human subjects ("patients", left to the
+``implicit_human`` setting), disease names that are a MONDO label ("thalassemia"),
+genus names ("Streptococcus"), and therapies with a pharmacological action or that
+name a drug class ("insulin", "antibiotics": the corpora annotate chemicals only).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+import entitylink
+from entitylink.annotate import annotate_documents
+from entitylink.evaluation import gold_mentions, predicted_mentions
+from entitylink.grounder import HUMAN_WORDS, Grounder, shared_grounder
+from entitylink.labels import DISEASE, DRUG, SPECIES
+from entitylink.normalize import normalize
+from entitylink.readers import read_pubtator
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def kept_anyway(grounder: Grounder, label: str, key: str) -> bool:
+    """Names the corpora do not annotate but entitylink's labels include (see the module docstring)."""
+    if key in HUMAN_WORDS:
+        return True
+    best = next(iter(grounder.exact(key, frozenset({label}))), None)
+    if best is None:
+        return False
+    concept = grounder.kb[best.curie]
+    if label == DISEASE:
+        return best.kind == "label" and best.curie.startswith("MONDO:")
+    if label == SPECIES:
+        return best.rank == "genus" and normalize(concept.label) == key
+    return bool(concept.pharmacological_actions) or best.subtype != DRUG
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpora", type=Path, default=ROOT / "../shared/data/corpora")
+    parser.add_argument("--out", type=Path, default=ROOT / "entitylink/data/stop_terms.tsv")
+    parser.add_argument("--min-count", type=int, default=4)
+    parser.add_argument("--max-precision", type=float, default=0.2)
+    parser.add_argument("--exclude", nargs="*", default=["s800", "linnaeus"], help="corpora kept for scoring")
+    args = parser.parse_args()
+    nlp = entitylink.load(config={"entitylink_dictionary": {"stop_terms": []}})
+    predicted: Counter[tuple[str, str]] = Counter()
+    correct: Counter[tuple[str, str]] = Counter()
+    for path in sorted(args.corpora.resolve().glob("*/train.pubtator")):
+        if path.parent.name in args.exclude:
+            continue
+        documents = list(read_pubtator(path))
+        texts = {d.id: d.text for d in documents}
+        gold = gold_mentions(documents)
+        labels = {m.label for m in gold}
+        spans = {(m.doc_id, m.start, m.end, m.label) for m in gold}
+        for mention in predicted_mentions(annotate_documents(nlp, documents)):
+            if mention.label not in labels:
+                continue
+            key = (mention.label, normalize(texts[mention.doc_id][mention.start : mention.end]))
+            predicted[key] += 1
+            correct[key] += (mention.doc_id, mention.start, mention.end, mention.label) in spans
+        print(f"{path.parent.name}: {len(documents)} documents", flush=True)
+    grounder = shared_grounder()
+    rows = sorted((label, key, predicted[label, key], correct[label, key]) for label, key in predicted
+                  if predicted[label, key] >= args.min_count and correct[label, key] / predicted[label, key] < args.max_precision
+                  and not kept_anyway(grounder, label, key))  # fmt: skip
+    with open(args.out, "w", encoding="utf-8") as out:
+        out.write("# Names the dictionary does not tag, learned from the train splits by scripts/learn_stop_terms.py.\n")
+        out.write("# label\tnormalized name\tpredicted\tgold\n")
+        for label, key, count, hits in rows:
+            out.write(f"{label}\t{key}\t{count}\t{hits}\n")
+    print(f"{len(rows)} stop terms -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
