@@ -13,7 +13,6 @@ import hashlib
 import logging
 import multiprocessing
 import os
-import tempfile
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -22,6 +21,7 @@ import platformdirs
 from filelock import FileLock
 
 from .errors import CacheWarning
+from .files import atomic_path
 from .ontologies import check_readable, load_ontology, read_header
 from .term_index import CorruptIndexError, TermIndex, index_fingerprint
 
@@ -89,14 +89,8 @@ def _compile(source: Path, digest: str) -> TermIndex:
 
 
 def _write_atomically(index: TermIndex, target: Path) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        index.save(Path(tmp))
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with atomic_path(target) as tmp:
+        index.save(tmp)
 
 
 def load_index(source: Path, cache_dir: Path | None = None, digest: str | None = None) -> TermIndex:

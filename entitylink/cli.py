@@ -5,16 +5,26 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
+from spacy.tokens import Doc
 
+from .annotate import annotate_documents, doc_error
 from .cache import cache_path, default_cache_dir
 from .errors import EntitylinkError
+from .files import atomic_text_file
 from .knowledge_base import load_kb
+from .labels import LABELS
 from .ontologies.build import build_all, convert_mesh_xml
+from .pipeline import load as load_pipeline
+from .readers import read_inputs
 from .term import Match
+from .writers import FORMATS as WRITER_FORMATS
+from .writers import write_docs
 
 __all__ = ["app", "main"]
 
@@ -152,6 +162,64 @@ def convert_mesh(
     except (ValueError, SyntaxError, OSError, EOFError) as error:
         _fail(EntitylinkError(f"{xml}: not a readable MeSH descriptor XML file ({type(error).__name__}: {error})"))
     typer.echo(f"{out}: {count:,} descriptors")
+
+
+def _output_format(output: Path | None, chosen: str | None) -> str:
+    if chosen is not None:
+        if chosen not in WRITER_FORMATS:
+            raise typer.BadParameter(f"{chosen!r}: choose one of {', '.join(WRITER_FORMATS)}", param_hint="--format")
+        return chosen
+    suffix = output.suffix.lower() if output is not None else ""
+    return {".pubtator": "pubtator", ".md": "markdown", ".markdown": "markdown"}.get(suffix, "jsonl")
+
+
+@app.command("annotate")
+def annotate(
+    inputs: list[Path] = typer.Argument(..., help="Text files (one abstract each), PubTator files, or folders of them."),
+    output: Path | None = typer.Option(None, "--output", "-o", dir_okay=False, help="File to write [default: standard output]."),
+    output_format: str | None = typer.Option(None, "--format", "-f", help="jsonl, pubtator or markdown [default: from the output's suffix, else jsonl]."),
+    input_format: str | None = typer.Option(None, "--input-format", help="txt or pubtator [default: detected per file]."),
+    labels: list[str] | None = typer.Option(None, "--label", "-l", help="Only this label (DISEASE, SPECIES, THERAPY). Repeatable."),
+    implicit_human: bool = typer.Option(True, "--implicit-human/--no-implicit-human", help="Link 'patients', 'women'... to Homo sapiens."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch."),
+    ontology: list[str] | None = SourceOption,
+    cache_dir: Path | None = CacheOption,
+) -> None:
+    """Tag and link diseases, species and therapies in abstracts.
+
+    Every input document gives one output record; a document that cannot be read is
+    written with its error and counted, and the run goes on.
+    """
+    fmt = _output_format(output, output_format)
+    try:
+        nlp = load_pipeline(ontologies=_parse_sources(ontology), cache_dir=cache_dir, labels=labels or LABELS,
+                            implicit_human=implicit_human)  # fmt: skip
+        documents = list(read_inputs(inputs, input_format))
+    except (EntitylinkError, ValueError) as error:
+        _fail(error)
+    docs = annotate_documents(nlp, documents, batch_size=batch_size, n_process=workers)
+    counts = {"documents": 0, "entities": 0, "failed": 0}
+
+    def counted() -> Iterator[Doc]:
+        for doc in docs:
+            counts["documents"] += 1
+            counts["entities"] += len(doc.ents)
+            counts["failed"] += doc_error(doc) is not None
+            yield doc
+
+    try:
+        if output is None:
+            write_docs(counted(), sys.stdout, fmt)
+        else:
+            with atomic_text_file(output) as handle:
+                write_docs(counted(), handle, fmt)
+    except OSError as error:
+        _fail(EntitylinkError(f"{output}: cannot write ({error.strerror or error})"))
+    logging.getLogger(__name__).info("%d documents, %d entities, %d failed%s", counts["documents"], counts["entities"],
+                                     counts["failed"], f" -> {output}" if output else "")  # fmt: skip
+    if counts["documents"] and counts["failed"] == counts["documents"]:
+        raise typer.Exit(code=1)
 
 
 def main() -> None:

@@ -119,6 +119,15 @@ class Grounder:
             return None
         return self._candidate(chosen[0], Category(SPECIES), _ABBREVIATED_SCORE, f"{initials}. {epithet}", "abbreviated")
 
+    def host_species(self, genus: Candidate, host: str = "human") -> Candidate | None:
+        """The species of a genus named after a host ("human cytomegalovirus" in Cytomegalovirus), or None."""
+        if genus.rank != "genus":
+            return None
+        for candidate in self.exact(f"{host} {genus.name}", frozenset({SPECIES})):
+            if genus.curie in self.kb[candidate.curie].parents:
+                return dataclasses.replace(candidate, score=genus.score, matched=genus.matched, kind=genus.kind)
+        return None
+
     def has_name(self, key: str) -> bool:
         """Whether some concept has a name whose normalized form is ``key``."""
         return key in HUMAN_WORDS or any(key in part for part in self.kb.parts.values())

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from .abbreviation import Abbreviations
 from .extensions import register_extensions
-from .grounder import Candidate, Grounder, shared_grounder
+from .grounder import HUMAN, Candidate, Grounder, shared_grounder
 from .labels import LABELS
 
 __all__ = ["EntityLinker"]
@@ -25,7 +25,8 @@ class EntityLinker:
 
     Sets on each entity ``kb_id``, ``kb_ids``, ``kb_name``, ``score``, ``subtype`` and
     ``alternatives`` (see :mod:`entitylink.extensions`), and spaCy's own ``ent.kb_id_``.
-    A short form is linked as its long form. Exact (normalized) names come first; an
+    A short form is linked as its long form. In a document that mentions humans, a
+    pathogen genus links to its human species (cytomegalovirus: NCBITaxon:10359). Exact (normalized) names come first; an
     entity no name matches gets the fuzzy candidates whose character 3-gram similarity
     is at least ``fuzzy_threshold`` (None: no fuzzy matching). Entities of labels other
     than DISEASE/SPECIES/THERAPY are linked to any concept; ``drop_unlinked`` removes the
@@ -51,11 +52,18 @@ class EntityLinker:
             found = self.grounder.fuzzy_candidates(text, labels, self.fuzzy_threshold)
         return found
 
+    def _in_human(self, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """In a document about humans, a pathogen genus becomes its human species (CMV: human cytomegalovirus)."""
+        refined = self.grounder.host_species(found[0]) if found else None
+        return (refined, *found) if refined is not None else found
+
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = Abbreviations(doc)
+        found_per_ent = [self.candidates(abbreviations.expand_span(ent), ent.label_) for ent in doc.ents]
+        if any(found and found[0].curie == HUMAN for found in found_per_ent):
+            found_per_ent = [self._in_human(found) for found in found_per_ent]
         linked: list[Span] = []
-        for ent in doc.ents:
-            found = self.candidates(abbreviations.expand_span(ent), ent.label_)
+        for ent, found in zip(doc.ents, found_per_ent):
             if not found:
                 if not self.drop_unlinked:
                     linked.append(ent)

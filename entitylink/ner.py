@@ -38,7 +38,8 @@ _SHORT_FORM_LENGTH = 4
 #: Words too general to be an entity of any label.
 _GENERIC_TERMS = frozenset({"disease", "disorder", "syndrome", "condition", "illness", "abnormality", "death",
                             "drug", "medication", "medicine", "agent", "compound", "substance", "chemical",
-                            "organism", "species", "strain", "treatment", "therapy"})  # fmt: skip
+                            "organism", "species", "strain", "treatment", "therapy",
+                            "gold"})  # fmt: skip  ("gold standard")
 _STOP_TERMS_FILE = Path(__file__).parent / "data" / "stop_terms.tsv"
 _GENUS_INITIALS = re.compile(r"[A-Z][a-z]?")
 

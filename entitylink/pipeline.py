@@ -33,6 +33,9 @@ from .labels import LABELS
 __all__ = ["load"]
 
 _SENTENCIZERS = {"rules": "sentencizer", "pysbd": "pysbd_sentencizer"}
+#: Characters a document may have. The components are linear in the text, so long full texts are fine
+#: (spaCy's default of one million guards parsers that need about 1 GB per 100,000 words).
+MAX_LENGTH = 50_000_000
 
 
 def load(
@@ -61,6 +64,7 @@ def load(
     shared = {"ontologies": sources, "cache_dir": None if cache_dir is None else str(cache_dir)}
     extra = {name: dict(values) for name, values in (config or {}).items()}
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "entitylink.BiomedicalTokenizer.v1"}}})
+    nlp.max_length = MAX_LENGTH
     nlp.add_pipe(_SENTENCIZERS[sentences], config=extra.pop(_SENTENCIZERS[sentences], {}))
     nlp.add_pipe("abbreviation_detector", config={"make_serializable": True, **extra.pop("abbreviation_detector", {})})
     nlp.add_pipe("entitylink_dictionary", config={**shared, "labels": list(labels), "implicit_human": implicit_human,

@@ -1,4 +1,5 @@
-"""Shared fixtures: the bundled knowledge base (built once per machine, then cached) and tiny OBO files."""
+"""Shared fixtures: the bundled knowledge base (built once per machine, then cached), the pipeline,
+the annotated example abstracts, and tiny OBO files."""
 
 from __future__ import annotations
 
@@ -6,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 import entitylink
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "abstracts"
 
 TINY_OBO = """format-version: 1.4
 data-version: tiny/2026-01-01
@@ -51,6 +57,18 @@ is_a: MONDO:0000001
 def kb() -> entitylink.KnowledgeBase:
     """The bundled knowledge base, from the user cache (the first run on a machine compiles it, ~1 min)."""
     return entitylink.load_kb()
+
+
+@pytest.fixture(scope="session")
+def nlp(kb: entitylink.KnowledgeBase) -> Language:
+    """The default pipeline on the bundled ontologies (shares the cached indexes with ``kb``)."""
+    return entitylink.load()
+
+
+@pytest.fixture(scope="session")
+def example_docs(nlp: Language) -> dict[str, Doc]:
+    """The three seed abstracts of examples/abstracts, annotated, by file name (without .txt)."""
+    return {path.stem: nlp(path.read_text(encoding="utf-8")) for path in sorted(EXAMPLES.glob("*.txt"))}
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import re
 from pathlib import Path
 
+from ..files import atomic_path
 from .mesh import (
     descriptors_to_obo,
     mesh_header,
@@ -39,14 +39,12 @@ MESH_VERSION = "MeSH 2024"
 
 def _copy_taxslim(source: Path, target: Path, data_version: str) -> None:
     """Recompress the taxslim OBO with a ``data-version`` header it lacks, zeroed gzip mtime, atomically."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    with gzip.open(source, "rt", encoding="utf-8") as src, open(tmp, "wb") as raw:
-        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as dst:
-            for line in src:
-                dst.write(line.encode("utf-8"))
-                if line.startswith("format-version:"):
-                    dst.write(f"data-version: {data_version}\n".encode())
-    os.replace(tmp, target)
+    with gzip.open(source, "rt", encoding="utf-8") as src, atomic_path(target) as tmp, open(tmp, "wb") as raw,\
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as dst:  # fmt: skip
+        for line in src:
+            dst.write(line.encode("utf-8"))
+            if line.startswith("format-version:"):
+                dst.write(f"data-version: {data_version}\n".encode())
 
 
 def build_all(source: Path, out: Path) -> dict[str, int]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import gzip
 import io
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..files import atomic_path
 
 __all__ = ["OboHeader", "OboSynonym", "OboTerm", "open_text", "write_obo"]
 
@@ -121,15 +122,12 @@ def write_obo(path: Path, header: OboHeader, terms: Iterable[OboTerm]) -> int:
         buffer.write(f"\n[Typedef]\nid: {typedef_id}\nname: {_unquoted(name)}\n")
     data = buffer.getvalue().encode("utf-8")
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as raw:
+    with atomic_path(path) as tmp, open(tmp, "wb") as raw:
         if path.suffix == ".gz":
             with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
                 gz.write(data)
         else:
             raw.write(data)
-    os.replace(tmp, path)
     return count
 
 
