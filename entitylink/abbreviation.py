@@ -38,7 +38,6 @@ class Abbreviations:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy joins the tokens on every doc.text
         definitions: dict[str, tuple[str, int, int]] = {}
         occurrences: dict[int, Abbreviation] = {}
         found = doc._.abbreviations if Doc.has_extension("abbreviations") else []
@@ -54,7 +53,7 @@ class Abbreviations:
             occurrences[start] = Abbreviation(start, end, short, *definitions[short])
         # The other number of a one-token short form: "MSC" for "MSCs" and the reverse.
         variants = {_other_number(short): short for short in definitions if _other_number(short)}
-        for token in doc:
+        for token in doc if variants else ():
             short = variants.get(token.text)
             if short is not None and token.i not in occurrences and token.text not in definitions:
                 occurrences[token.i] = Abbreviation(token.i, token.i + 1, token.text, *definitions[short])
@@ -66,23 +65,18 @@ class Abbreviations:
 
     def expand(self, start: int, end: int) -> str:
         """The text of tokens ``start:end`` with every short form inside replaced by its long form."""
-        doc, text, pieces = self.doc, self.text, []
-        cursor = doc[start].idx if start < len(doc) else 0
-        i = start
-        while i < end:
+        doc, pieces = self.doc, []
+        cursor = i = start
+        while i < end and self.by_start:
             occurrence = self.by_start.get(i)
             if occurrence is not None and occurrence.end <= end:
-                first = doc[occurrence.start]
-                pieces.append(text[cursor : first.idx])
+                pieces.append(doc[cursor:i].text_with_ws)
                 pieces.append(self._expanded_long(occurrence.long))
-                last = doc[occurrence.end - 1]
-                cursor = last.idx + len(last.text)
-                i = occurrence.end
+                pieces.append(doc[occurrence.end - 1].whitespace_ if occurrence.end < end else "")
+                cursor = i = occurrence.end
             else:
                 i += 1
-        if end > start:
-            last = doc[end - 1]
-            pieces.append(text[cursor : last.idx + len(last.text)])
+        pieces.append(doc[cursor:end].text)
         return "".join(pieces)
 
     def expand_span(self, span: Span) -> str:

@@ -195,7 +195,7 @@ def annotate(
     try:
         nlp = load_pipeline(ontologies=_parse_sources(ontology), cache_dir=cache_dir, labels=labels or LABELS,
                             implicit_human=implicit_human)  # fmt: skip
-        documents = list(read_inputs(inputs, input_format))
+        documents = read_inputs(inputs, input_format)
     except (EntitylinkError, ValueError) as error:
         _fail(error)
     docs = annotate_documents(nlp, documents, batch_size=batch_size, n_process=workers)

@@ -128,9 +128,13 @@ class Grounder:
                 return dataclasses.replace(candidate, score=genus.score, matched=genus.matched, kind=genus.kind)
         return None
 
+    @cached_property
+    def _keys(self) -> frozenset[str]:
+        return frozenset(HUMAN_WORDS).union(*(part.keys() for part in self.kb.parts.values()))
+
     def has_name(self, key: str) -> bool:
         """Whether some concept has a name whose normalized form is ``key``."""
-        return key in HUMAN_WORDS or any(key in part for part in self.kb.parts.values())
+        return key in self._keys
 
     # -- exact names --------------------------------------------------------------------------
     def _exact(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:

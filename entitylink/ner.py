@@ -38,7 +38,7 @@ _SHORT_FORM_LENGTH = 4
 #: Words too general to be an entity of any label.
 _GENERIC_TERMS = frozenset({"disease", "disorder", "syndrome", "condition", "illness", "abnormality", "death",
                             "drug", "medication", "medicine", "agent", "compound", "substance", "chemical",
-                            "organism", "species", "strain", "treatment", "therapy",
+                            "organism", "species", "strain", "treatment", "therapy", "infection",
                             "gold"})  # fmt: skip  ("gold standard")
 _STOP_TERMS_FILE = Path(__file__).parent / "data" / "stop_terms.tsv"
 _GENUS_INITIALS = re.compile(r"[A-Z][a-z]?")
@@ -50,6 +50,7 @@ class _Unit:
 
     start: int
     end: int
+    text: str
     key: str
     #: punctuation that ends any name ("(", ",", ";")
     is_break: bool
@@ -125,7 +126,7 @@ class DictionaryRecognizer:
                     candidate = self._accept(doc, units, i, j, abbreviations)
                     if candidate is not None:
                         best = (j, candidate)
-            if best is None:
+            if best is None and len(unit.text) <= 3 and unit.text[:1].isupper():
                 best = self._abbreviated_species(doc, units, i, genera)
             if best is None:
                 i += 1
@@ -224,20 +225,22 @@ def read_stop_terms(path: Path = _STOP_TERMS_FILE) -> set[tuple[str, str]]:
 
 
 def _units(doc: Doc, abbreviations: Abbreviations) -> list[_Unit]:
+    """The document as match units: tokens, with each short-form occurrence as one unit keyed by its long form."""
     units: list[_Unit] = []
-    i = 0
-    while i < len(doc):
+    skip_to = 0
+    for token in doc:
+        i = token.i
+        if i < skip_to:
+            continue
         occurrence = abbreviations.by_start.get(i)
         if occurrence is not None:
-            units.append(_Unit(i, occurrence.end, normalize(abbreviations.expand(i, occurrence.end)), False))
-            i = occurrence.end
+            units.append(_Unit(i, occurrence.end, occurrence.short, normalize(abbreviations.expand(i, occurrence.end)), False))
+            skip_to = occurrence.end
             continue
-        token = doc[i]
         text = token.text
         if text in _JOINERS:
-            units.append(_Unit(i, i + 1, "", False))
+            units.append(_Unit(i, i + 1, text, "", False))
         else:
             key = normalize(text)
-            units.append(_Unit(i, i + 1, key, not key or token.is_space))
-        i += 1
+            units.append(_Unit(i, i + 1, text, key, not key or token.is_space))
     return units

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from bioc import pubtator
 
@@ -60,17 +61,52 @@ def read_text_file(path: Path) -> Document:
     return Document(path.stem, text.lstrip("\ufeff"), str(path))
 
 
+class _DecodedLines:
+    """The lines of a binary file as text, noting the first line that is not UTF-8 since the last :meth:`take`."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self.handle = handle
+        self.problem: str | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        for number, raw in enumerate(self.handle, 1):
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                self.problem = self.problem or f"line {number} is not UTF-8 text ({error.reason})"
+                yield raw.decode("utf-8", errors="replace")
+
+    def take(self) -> str | None:
+        problem, self.problem = self.problem, None
+        return problem
+
+
 def read_pubtator(path: Path) -> Iterator[Document]:
-    """The documents of a PubTator file (``PMID|t|title``, ``PMID|a|abstract``, annotation lines)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text (byte {error.start}: {error.reason})") from None
-    for number, record in enumerate(pubtator.iterparse_s(lines), 1):
-        title, abstract = record.title or "", record.abstract or ""
-        text = f"{title} {abstract}" if abstract else title
-        annotations = [Annotation(int(a.start), int(a.end), a.text, a.type, a.id) for a in record.annotations]
-        yield Document(record.pmid, text, f"{path}#{number}", annotations, title_end=len(title))
+    """The documents of a PubTator file (``PMID|t|title``, ``PMID|a|abstract``, annotation lines), streamed.
+
+    A record with bytes that are not UTF-8 is yielded with its error (and not annotated);
+    a malformed annotation line ends the file with one failed document saying where.
+    """
+    number = 0
+    with open(path, "rb") as handle:
+        lines = _DecodedLines(handle)
+        records = pubtator.iterparse_s(lines)
+        while True:
+            try:
+                record = next(records)
+                annotations = [Annotation(int(a.start), int(a.end), a.text, a.type, a.id) for a in record.annotations]
+            except StopIteration:
+                return
+            except (ValueError, IndexError) as error:
+                yield Document(f"{path.stem}#{number + 1}", "", f"{path}#{number + 1}",
+                               error=f"{path}, record {number + 1}: malformed PubTator record ({error})")  # fmt: skip
+                return
+            number += 1
+            title, abstract = record.title or "", record.abstract or ""
+            text = f"{title} {abstract}" if abstract else title
+            problem = lines.take()
+            error = f"{path}, {problem}" if problem else None
+            yield Document(record.pmid, text, f"{path}#{number}", annotations, error=error, title_end=len(title))
 
 
 def detect_format(path: Path) -> str:
@@ -84,23 +120,29 @@ def detect_format(path: Path) -> str:
 def read_inputs(paths: Iterable[str | Path], input_format: str | None = None) -> Iterator[Document]:
     """Documents from files and folders (``*.txt`` and ``*.pubtator`` inside, sorted), formats auto-detected.
 
-    Raises :class:`InputError` for a path that does not exist or a folder with no such file.
+    Every path is checked before anything is read: :class:`InputError` for a path that
+    does not exist or a folder with no such file. The documents are then read lazily.
     """
     if input_format is not None and input_format not in FORMATS:
         raise InputError(f"unknown input format {input_format!r}; choose one of {', '.join(FORMATS)}")
+    files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".pubtator"))
-            if not files:
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".pubtator"))
+            if not found:
                 raise InputError(f"{path}: folder has no .txt or .pubtator files")
+            files += found
         elif path.is_file():
-            files = [path]
+            files.append(path)
         else:
             raise InputError(f"{path}: no such file or folder")
-        for file in files:
-            kind = input_format or detect_format(file)
-            if kind == "pubtator":
-                yield from read_pubtator(file)
-            else:
-                yield read_text_file(file)
+    return _read_files(files, input_format)
+
+
+def _read_files(files: list[Path], input_format: str | None) -> Iterator[Document]:
+    for file in files:
+        if (input_format or detect_format(file)) == "pubtator":
+            yield from read_pubtator(file)
+        else:
+            yield read_text_file(file)
