@@ -124,7 +124,7 @@ class Grounder:
         if genus.rank != "genus":
             return None
         for candidate in self.exact(f"{host} {genus.name}", frozenset({SPECIES})):
-            if genus.curie in self.kb[candidate.curie].parents:
+            if self._descends(candidate.curie, genus.curie):
                 return dataclasses.replace(candidate, score=genus.score, matched=genus.matched, kind=genus.kind)
         return None
 
@@ -155,9 +155,16 @@ class Grounder:
         for candidate in ranked[1:]:
             if genus.score - candidate.score > _GENUS_MARGIN or candidate.label != SPECIES:
                 break
-            if candidate.rank == "species" and genus.curie in self.kb[candidate.curie].parents:
-                return (candidate,) + tuple(c for c in ranked if c is not candidate)
+            placeholder = candidate.name.endswith((" sp.", " spp."))  # "Mus sp."
+            if candidate.rank == "species" and not placeholder and self._descends(candidate.curie, genus.curie):
+                promoted = dataclasses.replace(candidate, score=genus.score)
+                return (promoted,) + tuple(c for c in ranked if c is not candidate)
         return ranked
+
+    def _descends(self, curie: str, ancestor: str, depth: int = 3) -> bool:
+        """Whether ``ancestor`` is among the first ``depth`` generations above ``curie`` (subgenera in between)."""
+        parents = self.kb[curie].parents
+        return ancestor in parents or (depth > 1 and any(self._descends(p, ancestor, depth - 1) for p in parents if p in self.kb))
 
     def _from_matches(self, matches: list[Match], labels: Collection[str] | None) -> list[Candidate]:
         named = [m.curie for m in matches]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from spacy.language import Language
@@ -10,9 +11,11 @@ from spacy.tokens import Doc, Span
 from .abbreviation import Abbreviations
 from .extensions import register_extensions
 from .grounder import HUMAN, Candidate, Grounder, shared_grounder
-from .labels import LABELS
+from .labels import LABELS, SPECIES
 
 __all__ = ["EntityLinker"]
+
+_BINOMIAL = re.compile(r"([A-Z][a-z]?)\.\s*([a-z]+)")
 
 
 @Language.factory(
@@ -52,6 +55,16 @@ class EntityLinker:
             found = self.grounder.fuzzy_candidates(text, labels, self.fuzzy_threshold)
         return found
 
+    def _abbreviated_binomials(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
+        """Unlinked "C. albicans": the species of a genus the document names, else the only one."""
+        genera = {found[0].name.split()[0].lower() for found in found_per_ent if found and found[0].label == SPECIES}
+        resolved = []
+        for ent, found in zip(doc.ents, found_per_ent):
+            match = _BINOMIAL.fullmatch(ent.text) if not found and ent.label_ in (SPECIES, "") else None
+            species = self.grounder.abbreviated_species(match[1], match[2], genera) if match else None
+            resolved.append((species,) if species is not None else found)
+        return resolved
+
     def _in_human(self, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """In a document about humans, a pathogen genus becomes its human species (CMV: human cytomegalovirus)."""
         refined = self.grounder.host_species(found[0]) if found else None
@@ -60,6 +73,7 @@ class EntityLinker:
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = Abbreviations(doc)
         found_per_ent = [self.candidates(abbreviations.expand_span(ent), ent.label_) for ent in doc.ents]
+        found_per_ent = self._abbreviated_binomials(doc, found_per_ent)
         if any(found and found[0].curie == HUMAN for found in found_per_ent):
             found_per_ent = [self._in_human(found) for found in found_per_ent]
         linked: list[Span] = []

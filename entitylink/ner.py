@@ -17,7 +17,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .abbreviation import Abbreviations
@@ -169,7 +169,7 @@ class DictionaryRecognizer:
                 continue
             if single and token.is_lower and candidate.kind == "related" and candidate.curie.startswith("MONDO:"):
                 continue  # MONDO's related synonyms include loose single words
-            if single and candidate.rank == "genus" and not (token.is_title and token.lower_ == candidate.matched.lower()):
+            if single and candidate.rank == "genus" and not _genus_spelling(token, candidate):
                 continue  # a Latin genus is capitalized and spelled out: not "beta", "helix", "late"
             return candidate
         return None
@@ -212,6 +212,12 @@ class DictionaryRecognizer:
         return found
 
 
+def _genus_spelling(token: Token, candidate: Candidate) -> bool:
+    """A genus named by one word: spelled as the taxon is, and capitalized unless a virus ("cytomegalovirus")."""
+    spelled = token.lower_ == candidate.matched.lower()
+    return spelled and (token.is_title or token.lower_.endswith("virus"))
+
+
 def read_stop_terms(path: Path = _STOP_TERMS_FILE) -> set[tuple[str, str]]:
     """(label, normalized name) pairs of a stop-term file: tab-separated label and name, ``#`` comments."""
     if not path.exists():
@@ -222,6 +228,14 @@ def read_stop_terms(path: Path = _STOP_TERMS_FILE) -> set[tuple[str, str]]:
             label, key = line.split("\t")[:2]
             terms.add((label, key))
     return terms
+
+
+def _ends_sentence(token: Token) -> bool:
+    """Whether a full stop ends its sentence (by the sentence boundaries, else by the next word's capital)."""
+    if token.i + 1 >= len(token.doc):
+        return True
+    following = token.nbor()
+    return bool(following.is_sent_start) if following.is_sent_start is not None else following.text[:1].isupper()
 
 
 def _units(doc: Doc, abbreviations: Abbreviations) -> list[_Unit]:
@@ -238,7 +252,9 @@ def _units(doc: Doc, abbreviations: Abbreviations) -> list[_Unit]:
             skip_to = occurrence.end
             continue
         text = token.text
-        if text in _JOINERS:
+        if text == "." and _ends_sentence(token):
+            units.append(_Unit(i, i + 1, text, "", True))
+        elif text in _JOINERS:
             units.append(_Unit(i, i + 1, text, "", False))
         else:
             key = normalize(text)

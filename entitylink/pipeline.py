@@ -18,6 +18,7 @@ and configurable through spaCy's config system.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,9 @@ from . import linking, ner, tokenizer  # noqa: F401  (register the components an
 from .labels import LABELS
 
 __all__ = ["load"]
+
+# scispaCy's detector runs a matcher that is empty for every text without abbreviations, and spaCy warns each time.
+warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning, module="scispacy.abbreviation")
 
 _SENTENCIZERS = {"rules": "sentencizer", "pysbd": "pysbd_sentencizer"}
 #: Characters a document may have. The components are linear in the text, so long full texts are fine

@@ -34,6 +34,7 @@ def biomedical_tokenizer(nlp: Language) -> Tokenizer:
         tokenizer = combined_rule_tokenizer(language)  # type: ignore[arg-type]
     scispacy_infixes = tokenizer.infix_finditer.__self__.pattern  # type: ignore[union-attr]
     tokenizer.infix_finditer = re.compile(f"{scispacy_infixes}|{_WORD_JOINER}").finditer
+    tokenizer.url_match = nlp.Defaults.url_match  # keep URLs whole despite the new splits
     return tokenizer
 
 
