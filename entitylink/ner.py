@@ -71,7 +71,7 @@ class DictionaryRecognizer:
     stop word never matches alone, nor a single word through a MONDO related synonym.
     ``stop_terms`` are names never tagged (default: the list learned from the train
     splits by ``scripts/learn_stop_terms.py``, ``entitylink/data/stop_terms.tsv``). ``implicit_human`` tags "patients",
-    "women", "children"... as Homo sapiens. Needs scispaCy's ``abbreviation_detector``
+    "women", "children"... as Homo sapiens. Needs ``entitylink_abbreviations`` (or scispaCy's ``abbreviation_detector``)
     earlier in the pipeline to use local abbreviation definitions.
     """
 

@@ -2,14 +2,15 @@
 
 Components, in order:
 
-=========================  ===========================================================
-``sentencizer``            spaCy's rule-based sentence splitter (``sentences="rules"``)
-                           or scispaCy's ``pysbd_sentencizer`` (``sentences="pysbd"``,
-                           better on odd punctuation, about 8 ms per abstract slower)
-``abbreviation_detector``  scispaCy's Schwartz & Hearst abbreviation detector
-``entitylink_dictionary``  dictionary mention detection (:mod:`entitylink.ner`)
-``entitylink_linker``      identifiers, names, scores (:mod:`entitylink.linking`)
-=========================  ===========================================================
+============================  ==========================================================
+``sentencizer``               spaCy's rule-based sentence splitter (``sentences="rules"``)
+                              or scispaCy's ``pysbd_sentencizer`` (``sentences="pysbd"``,
+                              better on odd punctuation, about 8 ms per abstract slower)
+``entitylink_abbreviations``  scispaCy's Schwartz & Hearst abbreviation detector, with a
+                              matcher that stays linear on long texts
+``entitylink_dictionary``     dictionary mention detection (:mod:`entitylink.ner`)
+``entitylink_linker``         identifiers, names, scores (:mod:`entitylink.linking`)
+============================  ==========================================================
 
 The tokenizer is scispaCy's, splitting hyphenated words too (:mod:`entitylink.tokenizer`).
 Every component is registered with spaCy (``nlp.add_pipe("entitylink_linker")``)
@@ -28,7 +29,7 @@ import scispacy.custom_sentence_segmenter  # noqa: F401  (registers "pysbd_sente
 import spacy
 from spacy.language import Language
 
-from . import linking, ner, tokenizer  # noqa: F401  (register the components and the tokenizer)
+from . import abbreviation, linking, ner, tokenizer  # noqa: F401  (register the components and the tokenizer)
 from .labels import LABELS
 
 __all__ = ["load"]
@@ -70,7 +71,7 @@ def load(
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "entitylink.BiomedicalTokenizer.v1"}}})
     nlp.max_length = MAX_LENGTH
     nlp.add_pipe(_SENTENCIZERS[sentences], config=extra.pop(_SENTENCIZERS[sentences], {}))
-    nlp.add_pipe("abbreviation_detector", config={"make_serializable": True, **extra.pop("abbreviation_detector", {})})
+    nlp.add_pipe("entitylink_abbreviations", config=extra.pop("entitylink_abbreviations", {}))
     nlp.add_pipe("entitylink_dictionary", config={**shared, "labels": list(labels), "implicit_human": implicit_human,
                                                    **extra.pop("entitylink_dictionary", {})})  # fmt: skip
     nlp.add_pipe("entitylink_linker", config={**shared, "fuzzy_threshold": fuzzy_threshold,

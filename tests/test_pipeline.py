@@ -222,7 +222,7 @@ def test_msc_patients_are_human(msc):
 def test_load_pipe_names(nlp):
     assert nlp.pipe_names == [
         "sentencizer",
-        "abbreviation_detector",
+        "entitylink_abbreviations",
         "entitylink_dictionary",
         "entitylink_linker",
     ]
