@@ -1,20 +1,24 @@
 """Annotating many documents: every input document yields exactly one annotated Doc.
 
-A document that cannot be read, or that a component fails on, still yields a Doc:
-empty, or as far as the pipeline got, with the reason in
-``doc.user_data["entitylink_error"]`` (see :func:`doc_error`).
+A document that cannot be read, or that a component fails on, still yields a Doc
+(without entities) with the reason in ``doc.user_data["entitylink_error"]`` (see
+:func:`doc_error`).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import raise_error
 
 from .extensions import register_extensions
 from .readers import Document
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["annotate_documents", "doc_error", "title_end"]
 
@@ -32,21 +36,58 @@ def title_end(doc: Doc) -> int | None:
     return doc.user_data.get(_TITLE_END)
 
 
-def _record_error(name: str, component: Any, docs: list[Doc], error: Exception) -> None:
-    for doc in docs:
-        doc.user_data[_ERROR] = f"{name} failed: {type(error).__name__}: {error}"
-
-
 def annotate_documents(nlp: Language, documents: Iterable[Document], *, batch_size: int = 64,
                        n_process: int = 1) -> Iterator[Doc]:  # fmt: skip
-    """Run ``nlp`` over ``documents``, in order, one Doc per document with ``doc._.doc_id`` set."""
+    """Run ``nlp`` over ``documents``, in order, one Doc per document with ``doc._.doc_id`` set.
+
+    A component that raises on a document does not stop the run: spaCy's error handler
+    logs it, spaCy leaves that document out of its output, and it is yielded here as a
+    Doc of its text without entities, its error set (the exception itself when
+    ``n_process`` is 1).
+    """
     register_extensions()
-    nlp.set_error_handler(_record_error)
-    pairs = ((document.text if document.error is None else "", document) for document in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        doc._.doc_id = document.id
-        if document.error is not None:
-            doc.user_data[_ERROR] = document.error
-        if document.title_end is not None:
-            doc.user_data[_TITLE_END] = document.title_end
-        yield doc
+    pending: dict[int, Document] = {}
+    problems: dict[int, str] = {}
+
+    def on_error(name: str, component: Any, docs: list[Doc], error: Exception) -> None:
+        message = f"{name} failed: {type(error).__name__}: {error}"
+        logger.warning("%s", message)
+        for doc in docs:
+            if isinstance(doc._context, int):
+                problems[doc._context] = message  # reaches the caller only without worker processes
+
+    def numbered() -> Iterator[tuple[str, int]]:
+        for number, document in enumerate(documents):
+            pending[number] = document
+            yield (document.text if document.error is None else ""), number
+
+    nlp.set_error_handler(on_error)
+    try:
+        expected = 0
+        for doc, number in nlp.pipe(numbered(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+            for dropped in range(expected, number):
+                yield _failed(nlp, pending.pop(dropped), problems.pop(dropped, _COMPONENT_FAILED))
+            expected = number + 1
+            yield _finished(doc, pending.pop(number))
+        for dropped in sorted(pending):
+            yield _failed(nlp, pending.pop(dropped), problems.pop(dropped, _COMPONENT_FAILED))
+    finally:
+        nlp.set_error_handler(raise_error)  # spaCy's default: the pipeline raises again outside this run
+
+
+_COMPONENT_FAILED = "a pipeline component failed on this document (its error is in the log)"
+
+
+def _finished(doc: Doc, document: Document) -> Doc:
+    doc._.doc_id = document.id
+    if document.error is not None:
+        doc.user_data[_ERROR] = document.error
+    if document.title_end is not None:
+        doc.user_data[_TITLE_END] = document.title_end
+    return doc
+
+
+def _failed(nlp: Language, document: Document, error: str) -> Doc:
+    doc = _finished(nlp.make_doc(document.text if document.error is None else ""), document)
+    doc.user_data[_ERROR] = document.error or error
+    return doc

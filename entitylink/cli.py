@@ -215,7 +215,8 @@ def annotate(
             with atomic_text_file(output) as handle:
                 write_docs(counted(), handle, fmt)
     except OSError as error:
-        _fail(EntitylinkError(f"{output}: cannot write ({error.strerror or error})"))
+        where = f": {error.filename}" if error.filename and str(error.filename) != str(output) else ""
+        _fail(EntitylinkError(f"{output}: cannot write ({error.strerror or error}{where})"))
     logging.getLogger(__name__).info("%d documents, %d entities, %d failed%s", counts["documents"], counts["entities"],
                                      counts["failed"], f" -> {output}" if output else "")  # fmt: skip
     if counts["documents"] and counts["failed"] == counts["documents"]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -15,6 +16,8 @@ __all__ = ["atomic_path", "atomic_text_file"]
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path next to ``target``, moved onto ``target`` when the block succeeds and removed otherwise."""
+    if target.parent.exists() and not target.parent.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "its folder is a file", str(target.parent))
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(fd)

@@ -254,8 +254,8 @@ def _units(doc: Doc, abbreviations: Abbreviations) -> list[_Unit]:
         text = token.text
         if text == "." and _ends_sentence(token):
             units.append(_Unit(i, i + 1, text, "", True))
-        elif text in _JOINERS:
-            units.append(_Unit(i, i + 1, text, "", False))
+        elif text in _JOINERS or (token.is_space and "\n\n" not in text):
+            units.append(_Unit(i, i + 1, text, "", False))  # a line break or a double space inside a name
         else:
             key = normalize(text)
             units.append(_Unit(i, i + 1, text, key, not key or token.is_space))

@@ -8,6 +8,8 @@ offsets count in; its gold annotation lines are kept in ``Document.annotations``
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,8 +95,13 @@ def read_pubtator(path: Path) -> Iterator[Document]:
         records = pubtator.iterparse_s(lines)
         while True:
             try:
-                record = next(records)
+                with contextlib.redirect_stdout(sys.stderr):  # bioc prints lines it cannot parse
+                    record = next(records)
                 annotations = [Annotation(int(a.start), int(a.end), a.text, a.type, a.id) for a in record.annotations]
+                # bioc reads a 5-column line (an annotation without an id) as a relation
+                annotations += [Annotation(int(r.type), int(r.id1), r.id2, r.neg, "") for r in record.relations
+                                if r.neg is not None and r.type.isdigit() and r.id1.isdigit()]  # fmt: skip
+                annotations.sort(key=lambda a: (a.start, a.end))
             except StopIteration:
                 return
             except (ValueError, IndexError) as error:

@@ -22,6 +22,8 @@ from spacy.util import registry
 __all__ = ["biomedical_tokenizer", "create_biomedical_tokenizer"]
 
 _WORD_JOINER = r"(?<=[0-9A-Za-zα-ωΑ-Ω])[-‐‑–/](?=[0-9A-Za-zα-ωΑ-Ω])"
+#: Control characters (NUL, BEL, ESC...) become tokens of their own instead of sticking to a word.
+_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 
 
 def biomedical_tokenizer(nlp: Language) -> Tokenizer:
@@ -32,8 +34,11 @@ def biomedical_tokenizer(nlp: Language) -> Tokenizer:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)  # scispaCy's character classes trip a regex warning
         tokenizer = combined_rule_tokenizer(language)  # type: ignore[arg-type]
-    scispacy_infixes = tokenizer.infix_finditer.__self__.pattern  # type: ignore[union-attr]
-    tokenizer.infix_finditer = re.compile(f"{scispacy_infixes}|{_WORD_JOINER}").finditer
+        infixes, prefixes, suffixes = (getattr(tokenizer, name).__self__.pattern
+                                       for name in ("infix_finditer", "prefix_search", "suffix_search"))  # fmt: skip
+        tokenizer.infix_finditer = re.compile(f"{infixes}|{_WORD_JOINER}|{_CONTROL}").finditer
+        tokenizer.prefix_search = re.compile(f"{prefixes}|^{_CONTROL}").search
+        tokenizer.suffix_search = re.compile(f"{suffixes}|{_CONTROL}$").search
     tokenizer.url_match = nlp.Defaults.url_match  # keep URLs whole despite the new splits
     return tokenizer
 

@@ -58,13 +58,16 @@ def write_pubtator(docs: Iterable[Doc], out: IO[str]) -> None:
         title, abstract = (text[:end], text[end + 1 :]) if end is not None else (text, "")
         out.write(f"{doc_id}|t|{_one_line(title)}\n{doc_id}|a|{_one_line(abstract)}\n")
         for ent in doc.ents:
-            out.write(f"{doc_id}\t{ent.start_char}\t{ent.end_char}\t{ent.text}\t{ent.label_}\t{pubtator_id(ent)}\n")
+            out.write(f"{doc_id}\t{ent.start_char}\t{ent.end_char}\t{_one_line(ent.text)}\t{ent.label_}\t{pubtator_id(ent)}\n")
         out.write("\n")
 
 
 def _one_line(text: str) -> str:
-    """Line breaks become spaces, so offsets stay the same."""
-    return text.replace("\r", " ").replace("\n", " ")
+    """Line breaks and tabs become spaces (PubTator's separators), so offsets stay the same."""
+    return text.translate(_SEPARATORS)
+
+
+_SEPARATORS = str.maketrans({"\r": " ", "\n": " ", "\t": " "})
 
 
 def write_markdown(docs: Iterable[Doc], out: IO[str]) -> None:

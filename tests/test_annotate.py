@@ -1,0 +1,94 @@
+"""annotate_documents: one Doc per input document, in order, failed documents reported and not annotated."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from entitylink.annotate import annotate_documents, doc_error, title_end
+from entitylink.readers import Document
+
+TITLE = "Anemia in cats."
+ERROR = "not UTF-8 text (byte 0: invalid start byte)"
+
+
+def documents():
+    return [
+        Document("first", "Acute myeloid leukemia in patients."),
+        Document("unreadable", "", "bad.txt", error=ERROR),
+        Document("pubtator", f"{TITLE} The cat received prednisolone.", "x.pubtator#1", title_end=len(TITLE)),
+        Document("empty", ""),
+        Document("last", "Mice with asthma."),
+    ]
+
+
+def test_one_doc_per_document_in_order(nlp):
+    docs = list(annotate_documents(nlp, documents()))
+    assert [doc._.doc_id for doc in docs] == ["first", "unreadable", "pubtator", "empty", "last"]
+    assert [doc.text for doc in docs] == [d.text for d in documents()]
+
+
+def test_documents_are_annotated(nlp):
+    docs = {doc._.doc_id: doc for doc in annotate_documents(nlp, documents())}
+    assert [(e.text, e._.kb_id) for e in docs["first"].ents] == [("Acute myeloid leukemia", "MONDO:0018874"),
+                                                                 ("patients", "NCBITaxon:9606")]  # fmt: skip
+    assert [e._.kb_id for e in docs["last"].ents] == ["NCBITaxon:10090", "MONDO:0004979"]
+    assert "MESH:D011239" in [e._.kb_id for e in docs["pubtator"].ents]
+    assert all(doc_error(doc) is None for name, doc in docs.items() if name != "unreadable")
+
+
+def test_failed_document_is_empty_with_its_error(nlp):
+    docs = {doc._.doc_id: doc for doc in annotate_documents(nlp, documents())}
+    failed = docs["unreadable"]
+    assert doc_error(failed) == ERROR
+    assert len(failed) == 0 and failed.text == "" and not failed.ents
+    assert failed._.linked_entities == {"DISEASE": [], "SPECIES": [], "THERAPY": []}
+
+
+def test_failed_document_text_is_never_annotated(nlp):
+    (doc,) = annotate_documents(nlp, [Document("x", "Acute myeloid leukemia in a cat.", error="unreadable input")])
+    assert doc_error(doc) == "unreadable input"
+    assert doc.text == "" and not doc.ents
+
+
+def test_title_end_is_kept(nlp):
+    docs = {doc._.doc_id: doc for doc in annotate_documents(nlp, documents())}
+    assert title_end(docs["pubtator"]) == len(TITLE)
+    assert docs["pubtator"].text[: title_end(docs["pubtator"])] == TITLE
+    assert title_end(docs["first"]) is None and title_end(docs["unreadable"]) is None
+
+
+def test_small_batches_and_a_lazy_input(nlp):
+    lazy = (d for d in documents())
+    docs = list(annotate_documents(nlp, lazy, batch_size=2))
+    assert [doc._.doc_id for doc in docs] == ["first", "unreadable", "pubtator", "empty", "last"]
+    assert doc_error(docs[1]) == ERROR and docs[4].ents
+
+
+def test_no_documents(nlp):
+    assert list(annotate_documents(nlp, [])) == []
+
+
+def test_many_documents_keep_their_ids(nlp):
+    many = [Document(f"d{i}", "A cat." if i % 2 else "Anemia.") for i in range(150)]
+    docs = list(annotate_documents(nlp, many, batch_size=64))
+    assert [doc._.doc_id for doc in docs] == [f"d{i}" for i in range(150)]
+    assert all(doc.ents[0]._.kb_id == ("NCBITaxon:9685" if i % 2 else "MONDO:0002280") for i, doc in enumerate(docs))
+
+
+@Language.component("entitylink_test_fails_on_boom")
+def _fails_on_boom(doc):
+    if "boom" in doc.text:
+        raise RuntimeError("boom found")
+    doc.user_data["seen"] = True
+    return doc
+
+
+def test_a_component_failure_still_yields_the_doc_with_its_error():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entitylink_test_fails_on_boom")
+    docs = list(annotate_documents(nlp, [Document("ok", "fine"), Document("bad", "boom here"), Document("after", "fine too")]))
+    assert [doc._.doc_id for doc in docs] == ["ok", "bad", "after"]
+    assert doc_error(docs[1]) == "entitylink_test_fails_on_boom failed: RuntimeError: boom found"
+    assert doc_error(docs[0]) is None and doc_error(docs[2]) is None
+    assert docs[2].user_data.get("seen") is True

@@ -1,0 +1,120 @@
+"""``entitylink annotate``: inputs, output formats, labels and errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from entitylink.cli import app
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "abstracts"
+PRCA = EXAMPLES / "PMC12171867.txt"
+TINY = Path(__file__).resolve().parent / "fixtures" / "eval_tiny.pubtator"
+
+
+def annotate(*args):
+    return runner.invoke(app, ["annotate", *map(str, args)])
+
+
+def test_folder_to_jsonl_file(kb, tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = annotate(EXAMPLES, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["19309241", "41689919", "PMC12171867"]
+    for record, path in zip(records, sorted(EXAMPLES.glob("*.txt"))):
+        assert "error" not in record
+        assert record["text"] == path.read_text(encoding="utf-8")
+        assert record["entities"] and all(record["text"][e["start"] : e["end"]] == e["text"] for e in record["entities"])
+    prca = records[2]["linked_entities"]
+    assert "MONDO:0018874" in [c["curie"] for c in prca["DISEASE"]]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]  # no temporary file left
+
+
+def test_markdown_to_standard_output(kb):
+    result = annotate(PRCA, "-f", "markdown")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# PMC12171867\n\n## Linked entities\n\n- **Diseases:** ")
+    assert "acute myeloid leukemia (MONDO:0018874)" in result.stdout
+    assert "## Full-text entities" in result.stdout
+    assert "- **Species:** Homo sapiens (human, species) [taxon 9606]" in result.stdout
+
+
+def test_pubtator_format_from_the_output_suffix(kb, tmp_path):
+    out = tmp_path / "x.pubtator"
+    result = annotate(PRCA, "-o", out)
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").split("\n")
+    text = PRCA.read_text(encoding="utf-8")
+    assert lines[0] == "PMC12171867|t|" + text.replace("\n", " ")
+    assert lines[1] == "PMC12171867|a|"
+    rows = [line.split("\t") for line in lines[2:] if line]
+    assert len(rows) > 30 and all(len(row) == 6 and row[0] == "PMC12171867" for row in rows)
+    assert ["PMC12171867", "799", "802", "AML", "DISEASE", "D015470"] in rows
+    assert all(text[int(start) : int(end)] == mention for _, start, end, mention, _, _ in rows)
+
+
+def test_input_format_pubtator(kb, tmp_path):
+    gold = tmp_path / "gold.data"
+    gold.write_text("\n" + TINY.read_text(encoding="utf-8"), encoding="utf-8")  # a blank first line: not detected
+    result = annotate(gold, "--input-format", "pubtator")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["1001", "1002"]
+    assert records[0]["text"] == ("Anemia and thrombocytopenia in cats treated with prednisolone. "
+                                  "Cats with anemia were treated with prednisolone.")  # fmt: skip
+    assert [(e["start"], e["end"], e["kb_id"]) for e in records[1]["entities"]][0] == (0, 22, "MONDO:0018874")
+
+
+def test_label_restricts_the_labels(kb):
+    result = annotate(PRCA, "--label", "DISEASE")
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["entities"] and {e["label"] for e in record["entities"]} == {"DISEASE"}
+    assert record["linked_entities"]["SPECIES"] == [] and record["linked_entities"]["THERAPY"] == []
+    assert "MONDO:0001705" in [c["curie"] for c in record["linked_entities"]["DISEASE"]]
+
+
+def test_missing_input_is_a_one_line_error(kb, tmp_path):
+    missing = tmp_path / "no-such-abstracts"
+    result = annotate(PRCA, missing)
+    assert result.exit_code == 1
+    assert f"error: {missing}: no such file or folder" in result.output
+    assert "Traceback" not in result.output
+    assert result.stdout == ""  # nothing written for the good input either
+
+
+def test_unwritable_output_is_a_one_line_error(kb, tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    out = blocker / "out.jsonl"
+    result = annotate(PRCA, "-o", out)
+    assert result.exit_code == 1
+    assert "error: " in result.output and str(out) in result.output
+    assert "Traceback" not in result.output
+    assert blocker.read_text(encoding="utf-8") == "a file, not a folder"
+
+
+def test_unreadable_file_is_reported_and_the_run_goes_on(kb, tmp_path):
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    (folder / "bad.txt").write_bytes(b"Caf\xe9 au lait spots \xff")
+    (folder / "good.txt").write_text("Acute myeloid leukemia in a cat.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = annotate(folder, "-o", out)
+    assert result.exit_code == 0, result.output
+    bad, good = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert bad["id"] == "bad" and "UTF-8" in bad["error"] and bad["entities"] == []
+    assert good["id"] == "good" and "error" not in good
+    assert [e["kb_id"] for e in good["entities"]] == ["MONDO:0018874", "NCBITaxon:9685"]
+
+
+def test_unknown_output_format_is_a_usage_error(tmp_path):
+    result = annotate(PRCA, "-f", "xml")
+    assert result.exit_code == 2
+    assert "xml" in result.output and "jsonl" in result.output
