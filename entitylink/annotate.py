@@ -61,7 +61,8 @@ def annotate_documents(nlp: Language, documents: Iterable[Document], *, batch_si
             pending[number] = document
             yield (document.text if document.error is None else ""), number
 
-    nlp.set_error_handler(on_error)
+    # spaCy types the handler as never returning; one that returns makes spaCy skip the document
+    nlp.set_error_handler(on_error)  # type: ignore[arg-type]
     try:
         expected = 0
         for doc, number in nlp.pipe(numbered(), as_tuples=True, batch_size=batch_size, n_process=n_process):

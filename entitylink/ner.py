@@ -110,7 +110,7 @@ class DictionaryRecognizer:
         i = 0
         while i < len(units):
             unit = units[i]
-            limit = lengths.get(unit.key.partition(" ")[0]) if unit.key and not unit.is_break else None
+            limit = lengths.get(unit.key.partition(" ")[0], 0) if unit.key and not unit.is_break else 0
             best: tuple[int, Candidate] | None = None
             words: list[str] = []
             for j in range(i, min(len(units), i + self.max_words)) if limit else ():

@@ -104,9 +104,9 @@ def read_pubtator(path: Path) -> Iterator[Document]:
                 annotations.sort(key=lambda a: (a.start, a.end))
             except StopIteration:
                 return
-            except (ValueError, IndexError) as error:
+            except (ValueError, IndexError) as malformed:
                 yield Document(f"{path.stem}#{number + 1}", "", f"{path}#{number + 1}",
-                               error=f"{path}, record {number + 1}: malformed PubTator record ({error})")  # fmt: skip
+                               error=f"{path}, record {number + 1}: malformed PubTator record ({malformed})")  # fmt: skip
                 return
             number += 1
             title, abstract = record.title or "", record.abstract or ""
