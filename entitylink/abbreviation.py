@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scispacy.abbreviation import AbbreviationDetector
+from scispacy.abbreviation import AbbreviationDetector, filter_matches
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -26,8 +26,9 @@ _MAX_PARENTHESIS_TOKENS = 8
 class BoundedAbbreviationDetector(AbbreviationDetector):
     """scispaCy's ``AbbreviationDetector`` (Schwartz & Hearst), linear in the length of the text.
 
-    Sets ``doc._.abbreviations`` (the short forms, each with ``._.long_form``) exactly as
-    scispaCy does. scispaCy's pattern ``( any+ )`` makes its matcher try every pair of
+    Sets ``doc._.abbreviations`` (the short forms, each with ``._.long_form``) as scispaCy
+    does, also for short forms with a hyphen or slash, which the biomedical tokenizer
+    splits ("allo-HSCT" is three tokens). scispaCy's pattern ``( any+ )`` makes its matcher try every pair of
     parentheses, which is quadratic (minutes on a 2 MB text); this one only looks
     inside a pair at the at most 8 tokens scispaCy would keep anyway.
     ``make_serializable`` (default true here) keeps ``nlp.pipe(n_process=...)`` working.
@@ -38,6 +39,36 @@ class BoundedAbbreviationDetector(AbbreviationDetector):
         inside = {"ORTH": {"NOT_IN": ["(", ")"]}, "OP": f"{{1,{_MAX_PARENTHESIS_TOKENS}}}"}
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("parenthesis", [[{"ORTH": "("}, inside, {"ORTH": ")"}]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """scispaCy's ``AbbreviationDetector.__call__``, plus the short forms our tokenizer splits ("allo-HSCT")."""
+        inside = [(match, start + 1, end - 1) for match, start, end in self.matcher(doc)]
+        candidates = filter_matches(inside, doc) + _hyphenated_short_forms(inside, doc)
+        for long_form, short_forms in self.find_matches_for(candidates, doc):
+            for short in short_forms:
+                short._.long_form = long_form
+                doc._.abbreviations.append(short)
+        if self.make_serializable:
+            doc._.abbreviations = [self.make_short_form_serializable(a) for a in doc._.abbreviations]
+        return doc
+
+
+def _hyphenated_short_forms(inside: list[tuple[int, int, int]], doc: Doc) -> list[tuple[Span, Span]]:
+    """(long form candidate, short form) for parenthesised words with a hyphen or slash ("(allo-HSCT)", "(UC-MSCs)").
+
+    scispaCy's filter wants every token of a short form to have two characters or more,
+    which the tokens "-" and "/" never have; here the short form is judged as one word.
+    """
+    found = []
+    for _, start, end in inside:
+        short = doc[start:end]
+        text = short.text
+        if not (1 < len(short) <= 5 and " " not in text and any(t.text in ("-", "/") for t in short)):
+            continue
+        if 2 <= len(text) < 16 and text[0].isalpha() and sum(map(str.isalpha, text)) >= len(text) / 2:
+            max_words = min(len(text) + 5, len(text) * 2)
+            found.append((doc[max(start - max_words - 1, 0) : start - 1], short))
+    return found
 
 
 @dataclass(frozen=True)

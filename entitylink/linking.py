@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 
@@ -15,6 +16,9 @@ from .labels import LABELS, SPECIES
 
 __all__ = ["EntityLinker"]
 
+_HEAD_WEIGHT = 0.9
+#: token end -> (an entity ending there, its candidates)
+_LinkedByEnd = dict[int, tuple[Span, tuple[Candidate, ...]]]
 _BINOMIAL = re.compile(r"([A-Z][a-z]?)\.\s*([a-z]+)")
 
 
@@ -28,7 +32,8 @@ class EntityLinker:
 
     Sets on each entity ``kb_id``, ``kb_ids``, ``kb_name``, ``score``, ``subtype`` and
     ``alternatives`` (see :mod:`entitylink.extensions`), and spaCy's own ``ent.kb_id_``.
-    A short form is linked as its long form. In a document that mentions humans, a
+    A short form is linked as its long form, or as the entity its long form ends in
+    ("allogeneic hematopoietic stem cell transplantation (allo-HSCT)"). In a document that mentions humans, a
     pathogen genus links to its human species (cytomegalovirus: NCBITaxon:10359). Exact (normalized) names come first; an
     entity no name matches gets the fuzzy candidates whose character 3-gram similarity
     is at least ``fuzzy_threshold`` (None: no fuzzy matching). Entities of labels other
@@ -48,12 +53,24 @@ class EntityLinker:
         self.grounder = grounder or shared_grounder(ontologies, cache_dir)
 
     def candidates(self, text: str, label: str | None) -> tuple[Candidate, ...]:
-        """The ranked candidates for a mention text of a given label."""
-        labels = frozenset({label}) if label in LABELS else None
-        found = self.grounder.ground(text, labels)
-        if not found and self.fuzzy_threshold is not None:
-            found = self.grounder.fuzzy_candidates(text, labels, self.fuzzy_threshold)
-        return found
+        """The ranked candidates for a mention text of a given label: exact names, else fuzzy ones."""
+        return self.grounder.ground(text, _labels(label)) or self._fuzzy(text, label)
+
+    def _fuzzy(self, text: str, label: str | None) -> tuple[Candidate, ...]:
+        if self.fuzzy_threshold is None:
+            return ()
+        return self.grounder.fuzzy_candidates(text, _labels(label), self.fuzzy_threshold)
+
+    @staticmethod
+    def _from_long_form_head(ent: Span, abbreviations: Abbreviations, linked_by_end: _LinkedByEnd) -> tuple[Candidate, ...]:
+        """A short form whose long form ends in a linked entity ("allogeneic [HSCT]" for "allo-HSCT") links like it."""
+        occurrence = abbreviations.by_start.get(ent.start)
+        if occurrence is None or occurrence.end != ent.end:
+            return ()
+        head, found = linked_by_end.get(occurrence.long_end, (None, ()))
+        if head is None or head.start < occurrence.long_start:
+            return ()
+        return tuple(dataclasses.replace(c, score=round(c.score * _HEAD_WEIGHT, 4)) for c in found)
 
     def _abbreviated_binomials(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
         """Unlinked "C. albicans": the species of a genus the document names, else the only one."""
@@ -72,7 +89,11 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = Abbreviations(doc)
-        found_per_ent = [self.candidates(abbreviations.expand_span(ent), ent.label_) for ent in doc.ents]
+        texts = [abbreviations.expand_span(ent) for ent in doc.ents]
+        found_per_ent = [self.grounder.ground(text, _labels(ent.label_)) for ent, text in zip(doc.ents, texts)]
+        linked_by_end = {ent.end: (ent, found) for ent, found in zip(doc.ents, found_per_ent) if found}
+        found_per_ent = [found or self._from_long_form_head(ent, abbreviations, linked_by_end) or self._fuzzy(text, ent.label_)
+                         for ent, text, found in zip(doc.ents, texts, found_per_ent)]  # fmt: skip
         found_per_ent = self._abbreviated_binomials(doc, found_per_ent)
         if any(found and found[0].curie == HUMAN for found in found_per_ent):
             found_per_ent = [self._in_human(found) for found in found_per_ent]
@@ -95,3 +116,8 @@ class EntityLinker:
             linked.append(span)
         doc.ents = linked
         return doc
+
+
+def _labels(label: str | None) -> frozenset[str] | None:
+    """The labels a mention's candidates may have: its own if it is one of ours, else any."""
+    return frozenset({label}) if label in LABELS else None

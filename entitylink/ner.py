@@ -191,21 +191,31 @@ class DictionaryRecognizer:
         return (j, candidate) if candidate is not None else None
 
     def _undefined_long_forms(self, doc: Doc, abbreviations: Abbreviations, spans: list[Span]) -> list[Span]:
-        """Entities for abbreviations whose long form only a fuzzy match names (and all their short forms)."""
+        """Entities for the short forms of long forms the dictionary does not name whole.
+
+        A long form that only a fuzzy match names becomes an entity with its short forms;
+        a long form whose head is an entity ("allogeneic [hematopoietic stem cell
+        transplantation] (allo-HSCT)") gives its short forms that entity's label.
+        """
         if self.abbreviation_fuzzy_threshold is None or not abbreviations.definitions:
             return []
         covered = {i for span in spans for i in range(span.start, span.end)}
+        heads = {span.end: span for span in spans}
         found: list[Span] = []
         for long_text, long_start, long_end in abbreviations.definitions.values():
-            if any(i in covered for i in range(long_start, long_end)):
+            head = heads.get(long_end)
+            if head is not None and head.start > long_start:
+                label = head.label_
+            elif any(i in covered for i in range(long_start, long_end)):
                 continue
-            text = abbreviations.expand(long_start, long_end)
-            candidates = self.grounder.ground(text, self.labels) or self.grounder.fuzzy_candidates(
-                text, self.labels, self.abbreviation_fuzzy_threshold)
-            if not candidates:
-                continue
-            label = candidates[0].label
-            found.append(Span(doc, long_start, long_end, label=label))
+            else:
+                text = abbreviations.expand(long_start, long_end)
+                candidates = self.grounder.ground(text, self.labels) or self.grounder.fuzzy_candidates(
+                    text, self.labels, self.abbreviation_fuzzy_threshold)
+                if not candidates:
+                    continue
+                label = candidates[0].label
+                found.append(Span(doc, long_start, long_end, label=label))
             for occurrence in abbreviations.by_start.values():
                 if occurrence.long == long_text and occurrence.start not in covered:
                     found.append(Span(doc, occurrence.start, occurrence.end, label=label))

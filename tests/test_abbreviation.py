@@ -3,11 +3,14 @@ forms, expansion, and both outputs of scispaCy's detector (and no detector at al
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 
 from entitylink.abbreviation import Abbreviation, Abbreviations
 
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "abstracts"
 TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "entitylink.BiomedicalTokenizer.v1"}}}
 TEXT = "Mesenchymal stromal cells (MSCs) were infused. One MSC infusion and more MSCs. Pure red cell aplasia (PRCA) occurred; PRCA resolved."
 EXPANDED = ("Mesenchymal stromal cells (Mesenchymal stromal cells) were infused. One Mesenchymal stromal cells infusion "
@@ -124,3 +127,23 @@ def test_dictionary_uses_span_output():
         ("PRCA", "MONDO:0001705"),
         ("PRCA", "MONDO:0001705"),
     ]
+
+
+def test_bounded_detector_finds_hyphenated_short_forms(nlp):
+    """The biomedical tokenizer splits "allo-HSCT"; the detector still sees one short form."""
+    doc = nlp("Pure red cell aplasia occurs after allogeneic hematopoietic stem cell transplantation (allo-HSCT). "
+              "After allo-HSCT, umbilical cord MSCs (UC-MSCs) were given.")
+    found = {(a["short_text"], a["long_text"]) for a in doc._.abbreviations}
+    assert ("allo-HSCT", "allogeneic hematopoietic stem cell transplantation") in found
+    assert ("UC-MSCs", "umbilical cord MSCs") in found
+
+
+def test_bounded_detector_matches_scispacy_on_abstracts(nlp):
+    """Bounding the parenthesis pattern finds what scispaCy's own detector finds."""
+    scispacy_nlp = spacy.blank("en", config=TOKENIZER)
+    scispacy_nlp.add_pipe("abbreviation_detector", config={"make_serializable": True})
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        ours = {(a["short_text"], a["long_text"]) for a in nlp(text)._.abbreviations}
+        theirs = {(a["short_text"], a["long_text"]) for a in scispacy_nlp(text)._.abbreviations}
+        assert theirs <= ours, path.name

@@ -324,3 +324,12 @@ def test_pyproject_declares_entry_points():
     assert entry_points.get("spacy_factories", {}).get("entitylink_linker") == "entitylink.linking:EntityLinker"
     assert entry_points.get("spacy_factories", {}).get("entitylink_dictionary") == "entitylink.ner:DictionaryRecognizer"
     assert "entitylink.BiomedicalTokenizer.v1" in entry_points.get("spacy_tokenizers", {})
+
+
+def test_prca_hyphenated_short_forms_link_like_the_head_of_their_long_form(prca):
+    """"allogeneic hematopoietic stem cell transplantation (allo-HSCT)": the dictionary names only the head."""
+    for short, curie in (("allo-HSCT", "MESH:D018380"), ("UC-MSCs", "MESH:D059630")):
+        ents = [ent for ent in prca.ents if ent.text == short]
+        assert ents, short
+        assert {ent._.kb_id for ent in ents} == {curie}
+        assert all(ent.label_ == "THERAPY" for ent in ents)
