@@ -30,15 +30,16 @@ _BINOMIAL = re.compile(r"([A-Z][a-z]?)\.\s*([a-z]+)")
 class EntityLinker:
     """Links every entity of ``doc.ents`` to the knowledge base.
 
-    Sets on each entity ``kb_id``, ``kb_ids``, ``kb_name``, ``score``, ``subtype`` and
-    ``alternatives`` (see :mod:`entitylink.extensions`), and spaCy's own ``ent.kb_id_``.
-    A short form is linked as its long form, or as the entity its long form ends in
-    ("allogeneic hematopoietic stem cell transplantation (allo-HSCT)"). In a document that mentions humans, a
-    pathogen genus links to its human species (cytomegalovirus: NCBITaxon:10359). Exact (normalized) names come first; an
-    entity no name matches gets the fuzzy candidates whose character 3-gram similarity
-    is at least ``fuzzy_threshold`` (None: no fuzzy matching). Entities of labels other
-    than DISEASE/SPECIES/THERAPY are linked to any concept; ``drop_unlinked`` removes the
-    entities nothing was found for.
+    Sets on each entity ``kb_id``, ``kb_ids``, ``kb_name``, ``score``, ``subtype``,
+    ``alternatives``, ``common_name`` and ``rank`` (see :mod:`entitylink.extensions`), and
+    spaCy's own ``ent.kb_id_``. A short form is linked as its long form, or as the
+    entity its long form ends in ("allogeneic hematopoietic stem cell transplantation
+    (allo-HSCT)"). In a document that mentions humans, a pathogen genus links to its
+    human species (cytomegalovirus: NCBITaxon:10359). Exact (normalized) names come
+    first; an entity no name matches gets the fuzzy candidates whose character 3-gram
+    similarity is at least ``fuzzy_threshold`` (None: no fuzzy matching). Entities of
+    labels other than DISEASE/SPECIES/THERAPY are linked to any concept;
+    ``drop_unlinked`` removes the entities nothing was found for.
     """
 
     def __init__(self, nlp: Language, name: str = "entitylink_linker", *,

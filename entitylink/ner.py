@@ -35,11 +35,10 @@ _INFECTION_WORDS = frozenset({"infection", "reactivation", "disease", "viremia",
 #: Kinds of match trusted for a short form the document does not define ("HIV", "AIDS"; not "MAP", "DM").
 _UNDEFINED_SHORT_FORM_KINDS = frozenset({"label"})
 _SHORT_FORM_LENGTH = 4
-#: Words too general to be an entity of any label.
+#: Words too general to be an entity of any label (and "gold", mostly of "gold standard").
 _GENERIC_TERMS = frozenset({"disease", "disorder", "syndrome", "condition", "illness", "abnormality", "death",
                             "drug", "medication", "medicine", "agent", "compound", "substance", "chemical",
-                            "organism", "species", "strain", "treatment", "therapy", "infection",
-                            "gold"})  # fmt: skip  ("gold standard")
+                            "organism", "species", "strain", "treatment", "therapy", "infection", "gold"})  # fmt: skip
 _STOP_TERMS_FILE = Path(__file__).parent / "data" / "stop_terms.tsv"
 _GENUS_INITIALS = re.compile(r"[A-Z][a-z]?")
 
@@ -70,9 +69,10 @@ class DictionaryRecognizer:
     the document does not define must be a concept's label ("HIV" but not "MAP"); a
     stop word never matches alone, nor a single word through a MONDO related synonym.
     ``stop_terms`` are names never tagged (default: the list learned from the train
-    splits by ``scripts/learn_stop_terms.py``, ``entitylink/data/stop_terms.tsv``). ``implicit_human`` tags "patients",
-    "women", "children"... as Homo sapiens. Needs ``entitylink_abbreviations`` (or scispaCy's ``abbreviation_detector``)
-    earlier in the pipeline to use local abbreviation definitions.
+    splits by ``scripts/learn_stop_terms.py``, ``entitylink/data/stop_terms.tsv``).
+    ``implicit_human`` tags "patients", "women", "children"... as Homo sapiens. Needs
+    ``entitylink_abbreviations`` (or scispaCy's ``abbreviation_detector``) earlier in the
+    pipeline to use local abbreviation definitions.
     """
 
     def __init__(self, nlp: Language, name: str = "entitylink_dictionary", *, labels: Iterable[str] = LABELS,
@@ -90,7 +90,8 @@ class DictionaryRecognizer:
         self.max_words = max_words
         self.abbreviation_fuzzy_threshold = abbreviation_fuzzy_threshold
         self.overwrite_ents = overwrite_ents
-        self.stop_terms = read_stop_terms() if stop_terms is None else {(label, normalize(t)) for t in stop_terms for label in LABELS}
+        self.stop_terms = (read_stop_terms() if stop_terms is None
+                           else {(label, normalize(term)) for term in stop_terms for label in LABELS})  # fmt: skip
         self.grounder = grounder or shared_grounder(ontologies, cache_dir)
 
     def __call__(self, doc: Doc) -> Doc:
