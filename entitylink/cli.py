@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from .annotate import annotate_documents, doc_error
 from .cache import cache_path, default_cache_dir
 from .errors import EntitylinkError
+from .evaluation import evaluate_documents, format_table
 from .files import atomic_text_file
 from .knowledge_base import load_kb
 from .labels import LABELS
@@ -175,10 +176,10 @@ def _output_format(output: Path | None, chosen: str | None) -> str:
 
 @app.command("annotate")
 def annotate(
-    inputs: list[Path] = typer.Argument(..., help="Text files (one abstract each), PubTator files, or folders of them."),
+    inputs: list[Path] = typer.Argument(..., help="Text files (one abstract each), PubTator files, BioC collections, or folders of them."),
     output: Path | None = typer.Option(None, "--output", "-o", dir_okay=False, help="File to write [default: standard output]."),
     output_format: str | None = typer.Option(None, "--format", "-f", help="jsonl, pubtator or markdown [default: from the output's suffix, else jsonl]."),
-    input_format: str | None = typer.Option(None, "--input-format", help="txt or pubtator [default: detected per file]."),
+    input_format: str | None = typer.Option(None, "--input-format", help="txt, pubtator, bioc-xml or bioc-json [default: detected per file]."),
     labels: list[str] | None = typer.Option(None, "--label", "-l", help="Only this label (DISEASE, SPECIES, THERAPY). Repeatable."),
     implicit_human: bool = typer.Option(True, "--implicit-human/--no-implicit-human", help="Link 'patients', 'women'... to Homo sapiens."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes."),
@@ -221,6 +222,35 @@ def annotate(
                                      counts["failed"], f" -> {output}" if output else "")  # fmt: skip
     if counts["documents"] and counts["failed"] == counts["documents"]:
         raise typer.Exit(code=1)
+
+
+@app.command("evaluate")
+def evaluate(
+    gold: Path = typer.Argument(..., help="Gold annotations: PubTator or BioC (XML or JSON)."),
+    predicted: Path = typer.Argument(..., help="Predictions in the same formats, e.g. from 'entitylink annotate --format pubtator'."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    ontology: list[str] | None = SourceOption,
+    cache_dir: Path | None = CacheOption,
+) -> None:
+    """Score predictions against gold annotations, per label: strict mentions, mentions with the right id,
+    and document-level concepts (the BioCreative V CDR measure)."""
+    try:
+        kb = load_kb(_parse_sources(ontology), cache_dir=cache_dir)
+        gold_docs, predicted_docs = list(read_inputs([gold])), list(read_inputs([predicted]))
+    except EntitylinkError as error:
+        _fail(error)
+    unreadable = [d.error for d in gold_docs + predicted_docs if d.error]
+    if unreadable:
+        _fail(EntitylinkError(f"cannot score unreadable documents: {unreadable[0]}"))
+    missing = {d.id for d in gold_docs} - {d.id for d in predicted_docs}
+    if missing:
+        logging.getLogger(__name__).warning("%d gold documents have no prediction (scored as empty), e.g. %s",
+                                            len(missing), min(missing))  # fmt: skip
+    scores = evaluate_documents(gold_docs, predicted_docs, kb)
+    if as_json:
+        typer.echo(json.dumps({label: s.to_dict() for label, s in scores.items()}, indent=2))
+    else:
+        typer.echo(format_table([(gold.name, scores)]))
 
 
 def main() -> None:

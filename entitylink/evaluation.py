@@ -1,4 +1,4 @@
-"""Scoring predicted mentions against gold PubTator annotations.
+"""Scoring predicted mentions against gold annotations (PubTator or BioC files, or annotated Docs).
 
 Three measures per label, as the field reports them:
 
@@ -15,17 +15,20 @@ may be composite (``D1|D2``, ``D1,D2``), missing (``-1``, ``-``) or OMIM ids.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .labels import DISEASE, DRUG, SPECIES, THERAPY
+from .knowledge_base import KnowledgeBase
+from .labels import DISEASE, DRUG, SPECIES, THERAPY, categorize
 from .readers import Document
 from .writers import pubtator_id
 
-__all__ = ["GOLD_LABELS", "Counts", "Mention", "format_table", "gold_mentions", "predicted_mentions", "score"]
+__all__ = ["GOLD_LABELS", "Counts", "LabelScores", "Mention", "equivalent_ids", "evaluate_documents", "file_predictions", "format_table", "gold_mentions",
+           "predicted_mentions", "score"]
 
 GOLD_LABELS = {
     "Disease": DISEASE, "SpecificDisease": DISEASE, "DiseaseClass": DISEASE, "Modifier": DISEASE,
@@ -33,6 +36,8 @@ GOLD_LABELS = {
     "Chemical": THERAPY, "ChemicalEntity": THERAPY,
     "Species": SPECIES, "Genus": SPECIES, "Strain": SPECIES, "OrganismTaxon": SPECIES,
 }  # fmt: skip
+#: Types of a file: the corpora's, and entitylink's own labels (a file ``entitylink annotate`` wrote).
+_FILE_LABELS = {**GOLD_LABELS, DISEASE: DISEASE, SPECIES: SPECIES, THERAPY: THERAPY}
 _ID_SEPARATORS = re.compile(r"[|,;+]")
 
 
@@ -57,19 +62,52 @@ def normalize_ids(raw: str, label: str) -> frozenset[str]:
         elif re.fullmatch(r"[CD]\d+", part):
             ids.add(f"MESH:{part}")
         else:
-            ids.add(part.replace("MESH:", "MESH:").replace("mesh:", "MESH:"))
+            ids.add(f"MESH:{part[5:]}" if part.lower().startswith("mesh:") else part)
     return frozenset(ids)
 
 
 def gold_mentions(documents: Iterable[Document]) -> list[Mention]:
-    """The gold mentions of PubTator documents whose type maps to a label."""
+    """The annotations of documents read from a file, as mentions: those whose type is a corpus type
+    of :data:`GOLD_LABELS` or one of entitylink's labels (a predicted file)."""
     found = []
     for document in documents:
         for annotation in document.annotations:
-            label = GOLD_LABELS.get(annotation.type)
+            label = _FILE_LABELS.get(annotation.type)
             if label is not None:
                 found.append(Mention(document.id, annotation.start, annotation.end, label, normalize_ids(annotation.id, label)))
     return found
+
+
+def file_predictions(documents: Iterable[Document], kb: KnowledgeBase) -> list[Mention]:
+    """The mentions of a predicted file, scored as :func:`predicted_mentions` scores Docs.
+
+    entitylink's THERAPY mentions count only when their id is a drug (the corpora
+    annotate chemicals), and every id brings its equivalents (MONDO, MeSH, OMIM), as
+    ``ent._.kb_ids`` would.
+    """
+    found = []
+    for mention in gold_mentions(documents):
+        ids = frozenset(i for curie in mention.ids for i in equivalent_ids(kb, curie))
+        if mention.label == THERAPY and not any(_is_drug(kb, curie) for curie in mention.ids):
+            continue
+        found.append(dataclasses.replace(mention, ids=ids))
+    return found
+
+
+def equivalent_ids(kb: KnowledgeBase, curie: str) -> set[str]:
+    """``curie``, its cross-references in the loaded ontologies, and the exact OMIM ids of those in MONDO."""
+    found = {curie, *kb.xrefs(curie)}
+    for member in tuple(found):
+        concept = kb.get(member) if member.startswith("MONDO:") else None
+        if concept is not None:
+            found.update(concept.xref_ids("OMIM", exact=True))
+    return found
+
+
+def _is_drug(kb: KnowledgeBase, curie: str) -> bool:
+    concept = kb.get(curie)
+    category = categorize(concept, kb.get) if concept is not None else None
+    return category is not None and category.subtype == DRUG
 
 
 def predicted_mentions(docs: Iterable[Doc]) -> list[Mention]:
@@ -122,6 +160,13 @@ class LabelScores:
     mentions_with_id: Counts = field(default_factory=Counts)
     concepts: Counts = field(default_factory=Counts)
 
+    def to_dict(self) -> dict[str, dict[str, float]]:
+        """Precision, recall, F1 and counts of each measure."""
+        return {name: {"precision": round(c.precision, 4), "recall": round(c.recall, 4), "f1": round(c.f1, 4),
+                       "tp": c.tp, "fp": c.fp, "fn": c.fn}
+                for name, c in (("mentions", self.mentions), ("mentions+id", self.mentions_with_id),
+                                ("concepts", self.concepts))}  # fmt: skip
+
 
 def _count(gold: set, predicted: set) -> Counts:
     return Counts(len(gold & predicted), len(predicted - gold), len(gold - predicted))
@@ -145,6 +190,16 @@ def score(gold: Iterable[Mention], predicted: Iterable[Mention]) -> dict[str, La
         linked.fn = len(g) - linked.tp
         results[label] = LabelScores(spans, linked, _concept_counts(g, p))
     return results
+
+
+def evaluate_documents(gold: list[Document], predicted: list[Document], kb: KnowledgeBase) -> dict[str, LabelScores]:
+    """Scores of a predicted file's documents against a gold file's (both as read by :mod:`entitylink.readers`).
+
+    Only documents of the gold file are scored; a gold document missing from the
+    predictions counts as one with no predicted mention.
+    """
+    wanted = {document.id for document in gold}
+    return score(gold_mentions(gold), [m for m in file_predictions(predicted, kb) if m.doc_id in wanted])
 
 
 def _concept_counts(gold: list[Mention], predicted: list[Mention]) -> Counts:

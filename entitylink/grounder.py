@@ -210,7 +210,7 @@ class Grounder:
             same_name = [c for c in named if ontology_of(c) == "mesh" and self.category(c) == Category(category.label)]
             ids += (xrefs or same_name)[:1]
         if ontology_of(curie) == "mondo":
-            ids += [x.curie for x in concept.xrefs if x.curie.startswith("OMIM:") and x.predicate == "skos:exactMatch"][:1]
+            ids += concept.xref_ids("OMIM", exact=True)[:1]
         return Candidate(curie, concept.label, category.label, category.subtype, score, tuple(ids), matched, kind,
                          concept.common_name if concept.ontology == "ncbitaxon" else None, concept.rank)
 

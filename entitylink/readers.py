@@ -1,4 +1,4 @@
-"""Reading documents to annotate: plain-text files, folders of them, and PubTator files.
+"""Reading documents to annotate: plain-text files, folders of them, PubTator files and BioC collections.
 
 Every reader yields :class:`Document` records (an id and the text to annotate).
 A PubTator document's text is ``title + " " + abstract``, the text PubTator's
@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from bioc import pubtator
+from bioc import biocjson, biocxml, pubtator
+from lxml import etree
 
 from .errors import EntitylinkError
 
-__all__ = ["Annotation", "Document", "InputError", "detect_format", "read_inputs", "read_pubtator", "read_text_file"]
+__all__ = ["Annotation", "Document", "InputError", "detect_format", "read_bioc", "read_inputs", "read_pubtator",
+           "read_text_file"]
 
-FORMATS = ("txt", "pubtator")
+FORMATS = ("txt", "pubtator", "bioc-xml", "bioc-json")
 
 
 class InputError(EntitylinkError):
@@ -116,16 +118,55 @@ def read_pubtator(path: Path) -> Iterator[Document]:
             yield Document(record.pmid, text, f"{path}#{number}", annotations, error=error, title_end=len(title))
 
 
+def read_bioc(path: Path, kind: str = "bioc-xml") -> Iterator[Document]:
+    """The documents of a BioC collection (``bioc-xml`` or ``bioc-json``), read with the ``bioc`` library.
+
+    A document's text has each passage at its offset (gaps filled with spaces), so that
+    annotation offsets index it; an annotation's id is its ``identifier`` infon (or
+    ``MESH``, ``NCBI Taxonomy``), its type the ``type`` infon. A file that cannot be
+    parsed gives one failed document naming the file and the problem.
+    """
+    try:
+        with open(path, encoding="utf-8") as handle:
+            collection = biocjson.load(handle) if kind == "bioc-json" else biocxml.load(handle)
+    except (OSError, ValueError, KeyError, UnicodeDecodeError, etree.XMLSyntaxError) as error:
+        yield Document(path.stem, "", str(path), error=f"{path}: not a readable {kind} file ({type(error).__name__}: {error})")
+        return
+    for number, document in enumerate(collection.documents, 1):
+        text = ""
+        annotations = []
+        for passage in document.passages:
+            text = text.ljust(passage.offset) + (passage.text or "")
+            for annotation in passage.annotations:
+                span = annotation.total_span
+                infons = annotation.infons
+                identifier = next((infons[k] for k in _BIOC_ID_KEYS if infons.get(k)), "")
+                annotations.append(Annotation(span.offset, span.end, annotation.text or "", infons.get("type", ""), identifier))
+        yield Document(document.id or f"{path.stem}#{number}", text, f"{path}#{number}", annotations)
+
+
+_BIOC_ID_KEYS = ("identifier", "Identifier", "MESH", "NCBI Taxonomy", "NCBITaxon")
+
+
 def detect_format(path: Path) -> str:
-    """``pubtator`` for a file whose first line looks like ``PMID|t|...``, else ``txt``."""
+    """``pubtator`` for a file whose first line looks like ``PMID|t|...``; ``bioc-xml`` or ``bioc-json``
+    for a BioC collection; else ``txt``."""
     with open(path, "rb") as handle:
-        first = handle.readline(4096)
-    head = first.split(b"|", 2)
-    return "pubtator" if len(head) == 3 and head[1] in (b"t", b"a") and head[0].strip() else "txt"
+        first = handle.read(4096)
+    head = first.split(b"\n", 1)[0].split(b"|", 2)
+    if len(head) == 3 and head[1] in (b"t", b"a") and head[0].strip():
+        return "pubtator"
+    start = first.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"<") and b"<collection" in first:
+        return "bioc-xml"
+    if start.startswith(b"{") and b'"documents"' in first:
+        return "bioc-json"
+    return "txt"
 
 
 def read_inputs(paths: Iterable[str | Path], input_format: str | None = None) -> Iterator[Document]:
-    """Documents from files and folders (``*.txt`` and ``*.pubtator`` inside, sorted), formats auto-detected.
+    """Documents from files and folders (``*.txt``, ``*.pubtator`` and BioC ``*.xml``/``*.json`` inside,
+    sorted), formats auto-detected.
 
     Every path is checked before anything is read: :class:`InputError` for a path that
     does not exist or a folder with no such file. The documents are then read lazily.
@@ -136,9 +177,9 @@ def read_inputs(paths: Iterable[str | Path], input_format: str | None = None) ->
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".pubtator"))
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _is_input(p))
             if not found:
-                raise InputError(f"{path}: folder has no .txt or .pubtator files")
+                raise InputError(f"{path}: folder has no .txt, .pubtator or BioC .xml/.json files")
             files += found
         elif path.is_file():
             files.append(path)
@@ -147,9 +188,19 @@ def read_inputs(paths: Iterable[str | Path], input_format: str | None = None) ->
     return _read_files(files, input_format)
 
 
+def _is_input(path: Path) -> bool:
+    """Whether a file found in a folder is a document file: text and PubTator, and XML/JSON that is BioC."""
+    if path.suffix in (".txt", ".pubtator"):
+        return True
+    return path.suffix in (".xml", ".json") and detect_format(path).startswith("bioc")
+
+
 def _read_files(files: list[Path], input_format: str | None) -> Iterator[Document]:
     for file in files:
-        if (input_format or detect_format(file)) == "pubtator":
+        kind = input_format or detect_format(file)
+        if kind == "pubtator":
             yield from read_pubtator(file)
+        elif kind.startswith("bioc"):
+            yield from read_bioc(file, kind)
         else:
             yield read_text_file(file)

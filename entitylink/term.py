@@ -81,12 +81,12 @@ class Concept:
                     return synonym.text
         return None
 
-    def xref_ids(self, prefix: str | None = None) -> list[str]:
-        """Cross-referenced CURIEs, exact matches first, optionally of one prefix (``"MESH"``)."""
+    def xref_ids(self, prefix: str | None = None, *, exact: bool = False) -> list[str]:
+        """Cross-referenced CURIEs, exact matches first, optionally of one prefix (``"MESH"``) or exact matches only."""
         ordered = sorted(self.xrefs, key=lambda x: (x.predicate != "skos:exactMatch", x.curie))
         seen: dict[str, None] = {}
         for xref in ordered:
-            if prefix is None or xref.curie.startswith(prefix + ":"):
+            if (prefix is None or xref.curie.startswith(prefix + ":")) and (not exact or xref.predicate == "skos:exactMatch"):
                 seen.setdefault(xref.curie)
         return list(seen)
 

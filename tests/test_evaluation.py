@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from entitylink.annotate import annotate_documents
-from entitylink.evaluation import (GOLD_LABELS, Counts, Mention, format_table, gold_mentions, normalize_ids,
+from entitylink.evaluation import (GOLD_LABELS, Counts, Mention, equivalent_ids, evaluate_documents, file_predictions,
+                                   format_table, gold_mentions, normalize_ids,
                                    predicted_mentions, score)  # fmt: skip
-from entitylink.readers import Annotation, Document, read_pubtator
+from entitylink.readers import Annotation, Document, read_inputs, read_pubtator
 
 TINY = Path(__file__).resolve().parent / "fixtures" / "eval_tiny.pubtator"
 
@@ -246,3 +248,107 @@ def test_tiny_corpus_scores_perfectly(tiny):
     assert scores["DISEASE"].mentions == Counts(5, 0, 0)
     assert scores["DISEASE"].concepts.tp_gold == 5  # D000740, D013921, D015470, OMIM:601626, D001249
     assert "| tiny | THERAPY | 1.000 |" in format_table([("tiny", scores)])
+
+
+# -- files: PubTator and BioC, through evaluate_documents and the CLI ----------------------------
+def _bioc_collection(document):
+    """A BioC collection (bioc's own model) of one Document with its annotations, title and abstract as passages."""
+    import bioc
+
+    collection = bioc.BioCCollection()
+    doc = bioc.BioCDocument()
+    doc.id = document.id
+    for offset, text in ((0, document.text[: document.title_end]), (document.title_end + 1, document.text[document.title_end + 1 :])):
+        passage = bioc.BioCPassage()
+        passage.offset, passage.text = offset, text
+        for number, a in enumerate(document.annotations):
+            if offset <= a.start < offset + len(text):
+                annotation = bioc.BioCAnnotation()
+                annotation.id = str(number)
+                annotation.text = a.text
+                annotation.infons = {"type": a.type, "identifier": a.id}
+                annotation.add_location(bioc.BioCLocation(a.start, a.end - a.start))
+                passage.add_annotation(annotation)
+        doc.add_passage(passage)
+    collection.add_document(doc)
+    return collection
+
+
+@pytest.fixture(scope="module")
+def tiny_predicted(nlp, tmp_path_factory):
+    """entitylink annotate's PubTator output for the tiny gold file's texts."""
+    from entitylink.writers import write_pubtator
+
+    path = tmp_path_factory.mktemp("predicted") / "predicted.pubtator"
+    with open(path, "w", encoding="utf-8") as out:
+        write_pubtator(annotate_documents(nlp, read_pubtator(TINY)), out)
+    return path
+
+
+def test_a_predicted_pubtator_file_scores_like_the_docs(kb, nlp, tiny_predicted):
+    gold = list(read_pubtator(TINY))
+    from_file = evaluate_documents(gold, list(read_pubtator(tiny_predicted)), kb)
+    from_docs = score(gold_mentions(gold), predicted_mentions(annotate_documents(nlp, gold)))
+    for label in from_docs:
+        for measure in ("mentions", "mentions_with_id", "concepts"):
+            assert getattr(from_file[label], measure).f1 == pytest.approx(getattr(from_docs[label], measure).f1), (label, measure)
+
+
+def test_file_predictions_keep_only_drug_therapies_and_add_equivalent_ids(kb):
+    document = Document("1", "x" * 60, annotations=[
+        Annotation(0, 10, "prednisolone", "THERAPY", "D011239"),
+        Annotation(11, 20, "transplant", "THERAPY", "D018380"),  # a procedure: not a chemical
+        Annotation(21, 30, "AML", "DISEASE", "D015470"),
+    ])  # fmt: skip
+    found = {m.start: m for m in file_predictions([document], kb)}
+    assert set(found) == {0, 21}
+    assert {"MESH:D015470", "MONDO:0018874"} <= found[21].ids
+
+
+def test_equivalent_ids_of_a_mesh_disease(kb):
+    ids = equivalent_ids(kb, "MESH:D015470")
+    assert "MONDO:0018874" in ids and any(i.startswith("OMIM:") for i in ids)
+
+
+def test_gold_documents_without_predictions_score_as_empty(kb):
+    gold = list(read_pubtator(TINY))
+    scores = evaluate_documents(gold, [], kb)
+    assert all(s.mentions.tp == 0 and s.mentions.fn > 0 for s in scores.values())
+
+
+def test_bioc_gold_scores_like_pubtator_gold(kb, tmp_path, tiny_predicted):
+    import bioc
+    from bioc import biocjson
+
+    gold = list(read_pubtator(TINY))
+    xml, json_path = tmp_path / "gold.xml", tmp_path / "gold.json"
+    collection = bioc.BioCCollection()
+    for document in gold:
+        collection.add_document(_bioc_collection(document).documents[0])
+    xml.write_text(bioc.dumps(collection), encoding="utf-8")
+    json_path.write_text(biocjson.dumps(collection), encoding="utf-8")
+    predicted = list(read_pubtator(tiny_predicted))
+    expected = evaluate_documents(gold, predicted, kb)
+    for path in (xml, json_path):
+        from_bioc = list(read_inputs([path]))
+        assert [d.id for d in from_bioc] == [d.id for d in gold]
+        assert [d.text for d in from_bioc] == [d.text for d in gold]
+        scores = evaluate_documents(from_bioc, predicted, kb)
+        assert {label: s.to_dict() for label, s in scores.items()} == {label: s.to_dict() for label, s in expected.items()}
+
+
+def test_evaluate_command(tmp_path, tiny_predicted):
+    from typer.testing import CliRunner
+
+    from entitylink.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["evaluate", str(TINY), str(tiny_predicted), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert set(scores) == {"DISEASE", "SPECIES", "THERAPY"}
+    assert scores["DISEASE"]["mentions"]["f1"] == 1.0
+    table = runner.invoke(app, ["evaluate", str(TINY), str(tiny_predicted)])
+    assert table.exit_code == 0 and "| eval_tiny.pubtator | DISEASE |" in table.stdout
+    missing = runner.invoke(app, ["evaluate", str(tmp_path / "nope.pubtator"), str(tiny_predicted)])
+    assert missing.exit_code == 1 and "nope.pubtator: no such file or folder" in missing.output

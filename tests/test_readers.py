@@ -8,7 +8,8 @@ import pytest
 
 from entitylink.errors import EntitylinkError
 from entitylink.evaluation import normalize_ids
-from entitylink.readers import Annotation, InputError, detect_format, read_inputs, read_pubtator, read_text_file
+from entitylink.readers import (Annotation, InputError, detect_format, read_bioc, read_inputs, read_pubtator,
+                                read_text_file)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLE = FIXTURES / "readers_sample.pubtator"
@@ -221,3 +222,19 @@ def test_read_inputs_not_utf8_file_is_a_failed_document(folder):
     bad = next(d for d in documents if d.id == "bad")
     assert bad.error is not None and bad.text == ""
     assert [d.id for d in documents] == ["a", "b", "bad", "c", "100", "200", "z"]
+
+
+def test_detect_bioc_formats(tmp_path):
+    xml = tmp_path / "c.xml"
+    xml.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE collection SYSTEM "BioC.dtd">\n<collection>', encoding="utf-8")
+    js = tmp_path / "c.json"
+    js.write_text('{"source": "", "date": "", "key": "", "infons": {}, "documents": []}', encoding="utf-8")
+    assert detect_format(xml) == "bioc-xml"
+    assert detect_format(js) == "bioc-json"
+
+
+def test_unreadable_bioc_file_is_one_failed_document(tmp_path):
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<?xml version='1.0'?><collection><document><id>1</id>", encoding="utf-8")
+    (document,) = read_bioc(broken, "bioc-xml")
+    assert document.error and "broken.xml" in document.error and document.text == ""
