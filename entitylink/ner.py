@@ -24,7 +24,7 @@ from .abbreviation import Abbreviations
 from .extensions import register_extensions
 from .grounder import Candidate, Grounder, shared_grounder
 from .labels import DISEASE, LABELS, SPECIES
-from .normalize import is_acronym_like, normalize
+from .normalize import GENERIC_HEADS, is_acronym_like, normalize
 
 __all__ = ["DictionaryRecognizer"]
 
@@ -36,7 +36,7 @@ _INFECTION_WORDS = frozenset({"infection", "reactivation", "disease", "viremia",
 _UNDEFINED_SHORT_FORM_KINDS = frozenset({"label"})
 _SHORT_FORM_LENGTH = 4
 #: Words too general to be an entity of any label (and "gold", mostly of "gold standard").
-_GENERIC_TERMS = frozenset({"disease", "disorder", "syndrome", "condition", "illness", "abnormality", "death",
+_GENERIC_TERMS = frozenset({*GENERIC_HEADS, "condition", "illness", "abnormality", "death",
                             "drug", "medication", "medicine", "agent", "compound", "substance", "chemical",
                             "organism", "species", "strain", "treatment", "therapy", "infection", "gold"})  # fmt: skip
 _STOP_TERMS_FILE = Path(__file__).parent / "data" / "stop_terms.tsv"

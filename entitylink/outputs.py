@@ -9,6 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .extensions import SPAN_ATTRIBUTES
 from .labels import LABELS
 
 __all__ = ["LinkedConcept", "doc_to_dict", "entity_dict", "linked_entities"]
@@ -68,11 +69,13 @@ def linked_entities(doc: Doc) -> dict[str, list[LinkedConcept]]:
 
 
 def entity_dict(ent: Any) -> dict[str, Any]:
-    """One entity as a JSON-ready dict."""
-    return {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": ent.label_,
-            "kb_id": ent._.kb_id, "kb_ids": list(ent._.kb_ids), "kb_name": ent._.kb_name, "score": ent._.score,
-            "subtype": ent._.subtype, "common_name": ent._.common_name, "rank": ent._.rank,
-            "alternatives": list(ent._.alternatives)}  # fmt: skip
+    """One entity as a JSON-ready dict: offsets, text, label and every linking attribute."""
+    linking = {name: _copied(getattr(ent._, name)) for name in SPAN_ATTRIBUTES}
+    return {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": ent.label_, **linking}
+
+
+def _copied(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
 
 
 def doc_to_dict(doc: Doc) -> dict[str, Any]:
