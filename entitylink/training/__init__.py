@@ -1,0 +1,17 @@
+"""Training entitylink's NER from the gold corpora (``scripts/train_ner.py`` runs it).
+
+- :mod:`entitylink.training.corpora`: the corpora, the labels each annotates, and their
+  train/dev splits (a document of any dev split never trains);
+- :mod:`entitylink.training.examples`: gold documents as spaCy training Docs, with the
+  labels a corpus does not annotate left unknown where the dictionary finds them;
+- ``ner.cfg``: the spaCy training config.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["CONFIG"]
+
+#: The spaCy config the NER is trained with.
+CONFIG = Path(__file__).with_name("ner.cfg")

@@ -1,0 +1,54 @@
+"""Training the NER: gold corpora -> spaCy DocBins -> ``spacy train`` -> the model entitylink ships."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Mapping
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from spacy.cli.train import train
+from spacy.language import Language
+from spacy.tokens import DocBin
+
+from . import CONFIG
+from .corpora import dev_splits, train_documents
+from .examples import ConversionStats, training_docs
+
+__all__ = ["prepare_corpora", "train_ner"]
+
+logger = logging.getLogger(__name__)
+
+
+def prepare_corpora(nlp: Language, corpora: Path, workdir: Path, limit: int | None = None) -> dict[str, ConversionStats]:
+    """Write ``train.spacy`` and ``dev.spacy`` into ``workdir`` from the corpora under ``corpora``.
+
+    ``nlp`` is the dictionary pipeline that marks the unknown tokens; ``limit`` takes
+    that many documents of each (for a quick run).
+    """
+    workdir.mkdir(parents=True, exist_ok=True)
+    dev = ((split.labels, document) for split in dev_splits(corpora) for document in split.documents()
+           if document.error is None)  # fmt: skip
+    stats = {}
+    for name, documents in (("train", train_documents(corpora)), ("dev", dev)):
+        stats[name] = ConversionStats()
+        docs = DocBin(docs=training_docs(nlp, islice(documents, limit), stats[name]), store_user_data=False)
+        docs.to_disk(workdir / f"{name}.spacy")
+        logger.info("%s: %s", name, stats[name])
+    return stats
+
+
+def train_ner(workdir: Path, output: Path, overrides: Mapping[str, Any] | None = None, config: Path = CONFIG) -> Path:
+    """Train the NER on ``workdir``'s DocBins with ``config`` and copy the best model to ``output``
+    (the last one if training stopped before its first evaluation)."""
+    settings = {"paths.train": str(workdir / "train.spacy"), "paths.dev": str(workdir / "dev.spacy"), **(overrides or {})}
+    train(config, workdir / "model", use_gpu=-1, overrides=settings)
+    best = workdir / "model" / "model-best"
+    if not best.exists():
+        best = workdir / "model" / "model-last"
+    if output.exists():
+        shutil.rmtree(output)
+    shutil.copytree(best, output)
+    return output
