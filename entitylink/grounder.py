@@ -54,7 +54,7 @@ class Candidate:
     #: the ontology name that matched the mention
     matched: str
     #: how: ``label``, ``exact``, ``abbreviation``, ``related``, ``implicit`` (human subjects),
-    #: ``abbreviated`` (binomial), ``infection`` or ``fuzzy``
+    #: ``abbreviated`` (binomial), ``infection``, ``fuzzy`` or ``prior`` (learned from the corpora)
     kind: str
     #: taxa: the common name ("human") and rank ("species")
     common_name: str | None = None
@@ -197,6 +197,15 @@ class Grounder:
         equivalents = [c for c in self.kb.xrefs(curie, _PREFIX[wanted])
                        if self.category(c) == Category(category.label) and (c in named or names & self._names(c))]  # fmt: skip
         return min(equivalents, key=lambda c: c not in named) if equivalents else curie
+
+    def concept_candidate(self, curie: str, labels: frozenset[str] | None, score: float, matched: str,
+                          kind: str) -> Candidate | None:  # fmt: skip
+        """A candidate for a given concept (a MeSH disease as its MONDO equivalent), or None
+        if the concept is not loaded or not of ``labels``."""
+        category = self.category(curie) if curie in self.kb else None
+        if category is None or (labels is not None and category.label not in labels):
+            return None
+        return self._candidate(self._primary(curie, category, [curie]), category, score, matched, kind, [curie])
 
     def _candidate(self, curie: str, category: Category, score: float, matched: str, kind: str,
                    named: list[str] | None = None) -> Candidate:  # fmt: skip

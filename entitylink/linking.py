@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -13,10 +15,12 @@ from .abbreviation import Abbreviations
 from .extensions import register_extensions
 from .grounder import HUMAN, Candidate, Grounder, shared_grounder
 from .labels import LABELS, SPECIES
+from .priors import PRIORS_FILE, LinkingPriors
 
 __all__ = ["EntityLinker"]
 
 _HEAD_WEIGHT = 0.9
+_PRIOR_SCORE = 0.95
 #: token end -> (an entity ending there, its candidates)
 _LinkedByEnd = dict[int, tuple[Span, tuple[Candidate, ...]]]
 _BINOMIAL = re.compile(r"([A-Z][a-z]?)\.\s*([a-z]+)")
@@ -25,7 +29,7 @@ _BINOMIAL = re.compile(r"([A-Z][a-z]?)\.\s*([a-z]+)")
 @Language.factory(
     "entitylink_linker",
     default_config={"ontologies": None, "cache_dir": None, "fuzzy_threshold": 0.85, "max_alternatives": 5,
-                    "drop_unlinked": False},  # fmt: skip
+                    "drop_unlinked": False, "priors": True, "prior_min_count": 1, "prior_min_share": 0.6},  # fmt: skip
 )
 class EntityLinker:
     """Links every entity of ``doc.ents`` to the knowledge base.
@@ -40,11 +44,16 @@ class EntityLinker:
     similarity is at least ``fuzzy_threshold`` (None: no fuzzy matching). Entities of
     labels other than DISEASE/SPECIES/THERAPY are linked to any concept;
     ``drop_unlinked`` removes the entities nothing was found for.
+
+    ``priors`` (True: the ones learned from the train splits; a path: a file of
+    :class:`~entitylink.priors.LinkingPriors`; False: none) put first the identifier annotators gave
+    a mention text at least ``prior_min_count`` times and ``prior_min_share`` of the times.
     """
 
     def __init__(self, nlp: Language, name: str = "entitylink_linker", *,
                  ontologies: Mapping[str, str | None] | None = None, cache_dir: str | None = None,
                  fuzzy_threshold: float | None = 0.85, max_alternatives: int = 5, drop_unlinked: bool = False,
+                 priors: bool | str = True, prior_min_count: int = 1, prior_min_share: float = 0.6,
                  grounder: Grounder | None = None) -> None:  # fmt: skip
         register_extensions()
         self.name = name
@@ -52,6 +61,9 @@ class EntityLinker:
         self.max_alternatives = max_alternatives
         self.drop_unlinked = drop_unlinked
         self.grounder = grounder or shared_grounder(ontologies, cache_dir)
+        self.priors = _read_priors(str(PRIORS_FILE) if priors is True else priors) if priors else None
+        self.prior_min_count = prior_min_count
+        self.prior_min_share = prior_min_share
 
     def candidates(self, text: str, label: str | None) -> tuple[Candidate, ...]:
         """The ranked candidates for a mention text of a given label: exact names, else fuzzy ones."""
@@ -73,6 +85,22 @@ class EntityLinker:
             return ()
         return tuple(dataclasses.replace(c, score=round(c.score * _HEAD_WEIGHT, 4)) for c in found)
 
+    def _with_prior(self, ent: Span, text: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """``found`` with the candidate of the prior's identifier for the mention first, if it has one."""
+        label = ent.label_
+        curie = None
+        for key in dict.fromkeys((text, ent.text)) if self.priors is not None else ():
+            curie = self.priors.best(label, key, self.prior_min_count, self.prior_min_share)
+            if curie is not None:
+                break
+        if curie is None or (found and curie in found[0].ids):
+            return found
+        for candidate in found:
+            if curie in candidate.ids:
+                return (candidate, *(c for c in found if c is not candidate))
+        prior = self.grounder.concept_candidate(curie, frozenset({label}), _PRIOR_SCORE, ent.text, "prior")
+        return (prior, *found) if prior is not None else found
+
     def _abbreviated_binomials(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
         """Unlinked "C. albicans": the species of a genus the document names, else the only one."""
         genera = {found[0].name.split()[0].lower() for found in found_per_ent if found and found[0].label == SPECIES}
@@ -93,8 +121,9 @@ class EntityLinker:
         texts = [abbreviations.expand_span(ent) for ent in doc.ents]
         found_per_ent = [self.grounder.ground(text, _labels(ent.label_)) for ent, text in zip(doc.ents, texts)]
         linked_by_end = {ent.end: (ent, found) for ent, found in zip(doc.ents, found_per_ent) if found}
-        found_per_ent = [found or self._from_long_form_head(ent, abbreviations, linked_by_end) or self._fuzzy(text, ent.label_)
+        found_per_ent = [self._with_prior(ent, text, found or self._from_long_form_head(ent, abbreviations, linked_by_end))
                          for ent, text, found in zip(doc.ents, texts, found_per_ent)]  # fmt: skip
+        found_per_ent = [found or self._fuzzy(text, ent.label_) for ent, text, found in zip(doc.ents, texts, found_per_ent)]
         found_per_ent = self._abbreviated_binomials(doc, found_per_ent)
         if any(found and found[0].curie == HUMAN for found in found_per_ent):
             found_per_ent = [self._in_human(found) for found in found_per_ent]
@@ -117,6 +146,11 @@ class EntityLinker:
             linked.append(span)
         doc.ents = linked
         return doc
+
+
+@lru_cache(maxsize=4)
+def _read_priors(path: str) -> LinkingPriors:
+    return LinkingPriors.read(Path(path))
 
 
 def _labels(label: str | None) -> frozenset[str] | None:
