@@ -18,12 +18,12 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from .abbreviation import Abbreviations
 from .extensions import register_extensions
 from .grounder import Candidate, Grounder, shared_grounder
 from .labels import DISEASE, LABELS, SPECIES
+from .merge import MERGE_POLICIES, merge_entities, tie_abbreviations
 from .normalize import GENERIC_HEADS, is_acronym_like, normalize
 
 __all__ = ["DictionaryRecognizer"]
@@ -58,13 +58,16 @@ class _Unit:
 @Language.factory(
     "entitylink_dictionary",
     default_config={"labels": list(LABELS), "ontologies": None, "cache_dir": None, "implicit_human": True,
-                    "max_words": 12, "abbreviation_fuzzy_threshold": 0.85, "overwrite_ents": False, "stop_terms": None},  # fmt: skip
+                    "max_words": 12, "abbreviation_fuzzy_threshold": 0.85, "overwrite_ents": False, "stop_terms": None,
+                    "merge": "ner"},  # fmt: skip
 )
 class DictionaryRecognizer:
     """Tags DISEASE, SPECIES and THERAPY mentions by longest dictionary match.
 
-    Sets ``doc.ents`` (labels ``DISEASE``, ``SPECIES``, ``THERAPY``), keeping earlier
-    entities that do not overlap a match unless ``overwrite_ents``. Case rules:
+    Sets ``doc.ents`` (labels ``DISEASE``, ``SPECIES``, ``THERAPY``). Earlier entities
+    (the trained NER's) are merged with the matches by the ``merge`` policy of
+    :mod:`entitylink.merge` (``"ner"``: earlier entities win overlaps), or dropped if
+    ``overwrite_ents``; short forms then take the label of their long forms. Case rules:
     abbreviations match case-sensitively; a short form of four characters or less that
     the document does not define must be a concept's label ("HIV" but not "MAP"); a
     stop word never matches alone, nor a single word through a MONDO related synonym.
@@ -78,7 +81,7 @@ class DictionaryRecognizer:
     def __init__(self, nlp: Language, name: str = "entitylink_dictionary", *, labels: Iterable[str] = LABELS,
                  ontologies: Mapping[str, str | None] | None = None, cache_dir: str | None = None,
                  implicit_human: bool = True, max_words: int = 12, abbreviation_fuzzy_threshold: float | None = 0.85,
-                 overwrite_ents: bool = False, stop_terms: Iterable[str] | None = None,
+                 overwrite_ents: bool = False, stop_terms: Iterable[str] | None = None, merge: str = "ner",
                  grounder: Grounder | None = None) -> None:  # fmt: skip
         register_extensions()
         unknown = set(labels) - set(LABELS)
@@ -90,6 +93,9 @@ class DictionaryRecognizer:
         self.max_words = max_words
         self.abbreviation_fuzzy_threshold = abbreviation_fuzzy_threshold
         self.overwrite_ents = overwrite_ents
+        if merge not in MERGE_POLICIES:
+            raise ValueError(f"{name}: merge={merge!r}; choose one of {list(MERGE_POLICIES)}")
+        self.merge = merge
         self.stop_terms = (read_stop_terms() if stop_terms is None
                            else {(label, normalize(term)) for term in stop_terms for label in LABELS})  # fmt: skip
         self.grounder = grounder or shared_grounder(ontologies, cache_dir)
@@ -99,8 +105,9 @@ class DictionaryRecognizer:
         units = _units(doc, abbreviations)
         spans = self._match(doc, units, abbreviations)
         spans += self._undefined_long_forms(doc, abbreviations, spans)
-        kept = [] if self.overwrite_ents else list(doc.ents)
-        doc.ents = filter_spans(spans + kept)
+        # earlier entities of entitylink's labels count only for the labels asked for
+        kept = [] if self.overwrite_ents else [e for e in doc.ents if e.label_ in self.labels or e.label_ not in LABELS]
+        doc.ents = tie_abbreviations(doc, merge_entities(kept, spans, self.merge), abbreviations)
         return doc
 
     # -- matching --------------------------------------------------------------------------------

@@ -6,10 +6,17 @@ from __future__ import annotations
 import pytest
 import spacy
 
+import entitylink
 from entitylink.grounder import shared_grounder
 from entitylink.ner import read_stop_terms
 
 TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "entitylink.BiomedicalTokenizer.v1"}}}
+
+
+@pytest.fixture(scope="module")
+def nlp(kb):
+    """The pipeline without the trained NER: these tests are about the dictionary recognizer."""
+    return entitylink.load(ner=False)
 
 
 def blank_with_dictionary(**config):
@@ -193,11 +200,19 @@ def test_overwrite_ents_false_keeps_other_entities():
     assert ents(doc) == [("Mayo Clinic", "ORG"), ("acute myeloid leukemia", "DISEASE")]
 
 
-def test_dictionary_match_wins_over_a_shorter_earlier_entity():
+@pytest.mark.parametrize(("merge", "expected"), [("ner", [("myeloid", "GENE")]),
+                                                  ("longest", [("acute myeloid leukemia", "DISEASE")]),
+                                                  ("dictionary", [("acute myeloid leukemia", "DISEASE")])])  # fmt: skip
+def test_merge_policy_decides_between_earlier_entities_and_matches(merge, expected):
     nlp = spacy.blank("en", config=TOKENIZER)
     nlp.add_pipe("entity_ruler").add_patterns([{"label": "GENE", "pattern": "myeloid"}])
-    nlp.add_pipe("entitylink_dictionary")
-    assert ents(nlp("She had acute myeloid leukemia.")) == [("acute myeloid leukemia", "DISEASE")]
+    nlp.add_pipe("entitylink_dictionary", config={"merge": merge})
+    assert ents(nlp("She had acute myeloid leukemia.")) == expected
+
+
+def test_unknown_merge_policy_is_named():
+    with pytest.raises(ValueError, match="merge='union'"):
+        blank_with_dictionary(merge="union")
 
 
 def test_overwrite_ents_true_drops_other_entities():

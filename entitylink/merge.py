@@ -1,0 +1,70 @@
+"""The hybrid policy: merging the trained NER's entities with the dictionary's.
+
+The NER (spaCy's, trained on the gold corpora) finds the variants no ontology spells
+("hepatic copper accumulation") and follows the corpora's span conventions; the
+dictionary finds rare names the corpora never showed and the labels the corpora do
+not annotate (procedures, cell therapies, "patients"). :func:`merge_entities` keeps,
+of each group of overlapping spans, the one the policy prefers:
+
+- ``"ner"``: the NER's span; dictionary spans fill the text the NER left untagged;
+- ``"dictionary"``: the dictionary's span; NER spans fill the rest;
+- ``"longest"``: the longest span (the NER's on a tie).
+
+:func:`tie_abbreviations` then gives every occurrence of a short form the label of
+its long form when the long form is an entity, and the reverse, as the abbreviation
+detector pairs them ("acute myeloid leukemia (AML)").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .abbreviation import Abbreviations
+
+__all__ = ["MERGE_POLICIES", "merge_entities", "tie_abbreviations"]
+
+MERGE_POLICIES = ("ner", "dictionary", "longest")
+
+
+def merge_entities(ner: Sequence[Span], dictionary: Sequence[Span], policy: str = "ner") -> list[Span]:
+    """Non-overlapping entities from the NER's and the dictionary's, by ``policy`` (see the module)."""
+    if policy == "longest":
+        return filter_spans([*ner, *dictionary])
+    if policy not in MERGE_POLICIES:
+        raise ValueError(f"merge policy {policy!r}: choose one of {list(MERGE_POLICIES)}")
+    first, second = (ner, dictionary) if policy == "ner" else (dictionary, ner)
+    kept = filter_spans(first)
+    taken = _tokens(kept)
+    return sorted(kept + [s for s in filter_spans(second) if taken.isdisjoint(range(s.start, s.end))], key=lambda s: s.start)
+
+
+def tie_abbreviations(doc: Doc, entities: Sequence[Span], abbreviations: Abbreviations) -> list[Span]:
+    """``entities`` plus the untagged occurrences of short forms whose long form is an entity (or ends in one),
+    and the untagged long forms of short forms that are entities."""
+    if not abbreviations.definitions:
+        return list(entities)
+    by_end = {span.end: span for span in entities}
+    by_bounds = {(span.start, span.end): span for span in entities}
+    label_of: dict[tuple[int, int], str] = {}  # long form bounds -> label
+    for _, long_start, long_end in abbreviations.definitions.values():
+        head = by_end.get(long_end)
+        if head is not None and head.start >= long_start:
+            label_of[long_start, long_end] = head.label_
+    for occurrence in abbreviations.by_start.values():
+        tagged = by_bounds.get((occurrence.start, occurrence.end))
+        if tagged is not None:
+            label_of.setdefault((occurrence.long_start, occurrence.long_end), tagged.label_)
+    taken = _tokens(entities)
+    added = [Span(doc, start, end, label=label) for (start, end), label in label_of.items() if taken.isdisjoint(range(start, end))]
+    for occurrence in abbreviations.by_start.values():
+        label = label_of.get((occurrence.long_start, occurrence.long_end))
+        if label is not None and taken.isdisjoint(range(occurrence.start, occurrence.end)):
+            added.append(Span(doc, occurrence.start, occurrence.end, label=label))
+    return filter_spans([*entities, *added])
+
+
+def _tokens(spans: Iterable[Span]) -> set[int]:
+    return {i for span in spans for i in range(span.start, span.end)}
