@@ -7,6 +7,7 @@ A document that cannot be read, or that a component fails on, still yields a Doc
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -43,7 +44,8 @@ def annotate_documents(nlp: Language, documents: Iterable[Document], *, batch_si
     A component that raises on a document does not stop the run: spaCy's error handler
     logs it, spaCy leaves that document out of its output, and it is yielded here as a
     Doc of its text without entities, its error set (the exception itself when
-    ``n_process`` is 1).
+    ``n_process`` is 1). A component that cannot hold an error handler (spaCy 3.8's
+    compiled NER) and raises makes its batch run again one document at a time.
     """
     register_extensions()
     pending: dict[int, Document] = {}
@@ -61,19 +63,47 @@ def annotate_documents(nlp: Language, documents: Iterable[Document], *, batch_si
             pending[number] = document
             yield (document.text if document.error is None else ""), number
 
-    # spaCy types the handler as never returning; one that returns makes spaCy skip the document
-    nlp.set_error_handler(on_error)  # type: ignore[arg-type]
+    stream = numbered()
+    _set_error_handler(nlp, on_error)
     try:
         expected = 0
-        for doc, number in nlp.pipe(numbered(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-            for dropped in range(expected, number):
-                yield _failed(nlp, pending.pop(dropped), problems.pop(dropped, _COMPONENT_FAILED))
-            expected = number + 1
-            yield _finished(doc, pending.pop(number))
+        while True:
+            try:
+                for doc, number in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
+                    for dropped in range(expected, number):
+                        yield _failed(nlp, pending.pop(dropped), problems.pop(dropped, _COMPONENT_FAILED))
+                    expected = number + 1
+                    yield _finished(doc, pending.pop(number))
+                break
+            except Exception as error:  # a component that takes no error handler failed on a batch
+                logger.warning("%s; annotating its batch one document at a time", error)
+                for number in sorted(pending):
+                    yield _alone(nlp, pending.pop(number), number, problems)
+                    expected = number + 1
         for dropped in sorted(pending):
             yield _failed(nlp, pending.pop(dropped), problems.pop(dropped, _COMPONENT_FAILED))
     finally:
-        nlp.set_error_handler(raise_error)  # spaCy's default: the pipeline raises again outside this run
+        _set_error_handler(nlp, raise_error)  # spaCy's default: the pipeline raises again outside this run
+
+
+def _set_error_handler(nlp: Language, handler: Any) -> None:
+    """``nlp.set_error_handler``, on every component that can hold a handler: spaCy 3.8's compiled
+    parsers and NER cannot (their failures are caught in :func:`annotate_documents`)."""
+    nlp.default_error_handler = handler
+    for _, component in nlp.pipeline:
+        if hasattr(component, "set_error_handler"):
+            with contextlib.suppress(AttributeError):
+                component.set_error_handler(handler)
+
+
+def _alone(nlp: Language, document: Document, number: int, problems: dict[int, str]) -> Doc:
+    """A document annotated on its own; failed, with the reason, if a component raises or reports an error."""
+    try:
+        for doc, _ in nlp.pipe([(document.text if document.error is None else "", number)], as_tuples=True):
+            return _finished(doc, document)
+    except Exception as error:
+        return _failed(nlp, document, f"annotation failed: {type(error).__name__}: {error}")
+    return _failed(nlp, document, problems.pop(number, _COMPONENT_FAILED))
 
 
 _COMPONENT_FAILED = "a pipeline component failed on this document (its error is in the log)"

@@ -92,3 +92,37 @@ def test_a_component_failure_still_yields_the_doc_with_its_error():
     assert doc_error(docs[1]) == "entitylink_test_fails_on_boom failed: RuntimeError: boom found"
     assert doc_error(docs[0]) is None and doc_error(docs[2]) is None
     assert docs[2].user_data.get("seen") is True
+
+
+class _HoldsNoHandler:
+    """A component like spaCy 3.8's compiled NER: it batches with ``pipe`` and cannot hold an error handler."""
+
+    __slots__ = ()
+
+    def __call__(self, doc):
+        if "boom" in doc.text:
+            raise RuntimeError("boom found")
+        return doc
+
+    def pipe(self, docs, batch_size=None):
+        for doc in docs:
+            yield self(doc)
+
+    def set_error_handler(self, handler):
+        raise AttributeError("'_HoldsNoHandler' object has no attribute 'error_handler'")
+
+
+@Language.factory("entitylink_test_holds_no_handler")
+def _holds_no_handler(nlp, name):
+    return _HoldsNoHandler()
+
+
+def test_a_batch_a_component_without_error_handler_fails_on_is_annotated_one_by_one():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entitylink_test_holds_no_handler")
+    inputs = [Document("ok", "fine"), Document("bad", "boom here"), Document("after", "fine too"), Document("next", "yes")]
+    docs = list(annotate_documents(nlp, inputs, batch_size=2))
+    assert [doc._.doc_id for doc in docs] == ["ok", "bad", "after", "next"]
+    assert doc_error(docs[1]) == "annotation failed: RuntimeError: boom found"
+    assert [doc_error(doc) for doc in (docs[0], docs[2], docs[3])] == [None, None, None]
+    assert docs[3].text == "yes"
