@@ -12,6 +12,7 @@ first, so a grouping class never wins over the class whose label matches.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
@@ -29,6 +30,8 @@ HUMAN = "NCBITaxon:9606"
 HUMAN_WORDS = frozenset({"patient", "inpatient", "outpatient", "woman", "man", "child", "infant", "newborn", "neonate",
                          "boy", "girl", "adult", "adolescent", "human", "person", "people", "volunteer"})  # fmt: skip
 #: Last words that turn a pathogen into a disease: "CMV reactivation" -> cytomegalovirus infection.
+#: What separates the conjuncts of a coordinated mention ("breast and ovarian cancer", "breast/ovarian cancer").
+_COORDINATION = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|\band/or\b|\band\b|\bor\b|,|/)\s*")
 _INFECTION_HEADS = frozenset({"infection", "reactivation", "disease", "viremia", "viraemia", "bacteremia", "sepsis"})
 _FUZZY_WEIGHT = 0.9
 _IMPLICIT_SCORE = 0.9
@@ -54,7 +57,8 @@ class Candidate:
     #: the ontology name that matched the mention
     matched: str
     #: how: ``label``, ``exact``, ``abbreviation``, ``related``, ``implicit`` (human subjects),
-    #: ``abbreviated`` (binomial), ``infection``, ``fuzzy`` or ``prior`` (learned from the corpora)
+    #: ``abbreviated`` (binomial), ``infection``, ``fuzzy``, ``prior`` (learned from the corpora) or
+    #: ``coordinated`` ("breast and ovarian cancer": the ids of every conjunct)
     kind: str
     #: taxa: the common name ("human") and rank ("species")
     common_name: str | None = None
@@ -238,6 +242,24 @@ class Grounder:
                     if derived:
                         return tuple(_derive(c, _DERIVED_WEIGHT, "infection") for c in derived)
         return ()
+
+    def coordinated(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:
+        """The concept of each conjunct of a coordinated mention, completed with the words the last one
+        ends in: "breast and ovarian cancer" -> breast cancer, ovarian cancer; "Duchenne and Becker
+        muscular dystrophy" -> Duchenne ..., Becker muscular dystrophy. Empty unless every conjunct links."""
+        parts = [part for part in _COORDINATION.split(text.strip()) if part]
+        last = parts[-1].split()
+        if len(parts) < 2 or len(last) < 2:
+            return ()
+        found = []
+        for part in parts[:-1]:
+            texts = [*(f"{part} {' '.join(last[-k:])}" for k in range(len(last) - 1, 0, -1)), part]
+            best = next((found[0] for found in (self.exact(t, labels) for t in texts) if found), None)
+            if best is None:
+                return ()
+            found.append(best)
+        tail = self.exact(parts[-1], labels)
+        return (*found, tail[0]) if tail else ()
 
     def fuzzy_candidates(self, text: str, labels: frozenset[str] | None, threshold: float, k: int = 5) -> tuple[Candidate, ...]:
         """Candidates of the names most similar to ``text`` (character 3-gram cosine >= ``threshold``)."""

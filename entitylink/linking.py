@@ -41,7 +41,9 @@ class EntityLinker:
     (allo-HSCT)"). In a document that mentions humans, a pathogen genus links to its
     human species (cytomegalovirus: NCBITaxon:10359). Exact (normalized) names come
     first; an entity no name matches gets the fuzzy candidates whose character 3-gram
-    similarity is at least ``fuzzy_threshold`` (None: no fuzzy matching). Entities of
+    similarity is at least ``fuzzy_threshold`` (None: no fuzzy matching). A coordinated
+    mention ("breast and ovarian cancer") links to its first concept with the ids of
+    every conjunct in ``kb_ids``. Entities of
     labels other than DISEASE/SPECIES/THERAPY are linked to any concept;
     ``drop_unlinked`` removes the entities nothing was found for.
 
@@ -85,14 +87,23 @@ class EntityLinker:
             return ()
         return tuple(dataclasses.replace(c, score=round(c.score * _HEAD_WEIGHT, 4)) for c in found)
 
+    def _coordinated(self, text: str, label: str | None) -> tuple[Candidate, ...]:
+        """A coordinated mention ("breast and ovarian cancer") as its first concept carrying the ids of all,
+        the others as alternatives."""
+        conjuncts = self.grounder.coordinated(text, _labels(label))
+        if not conjuncts:
+            return ()
+        ids = tuple(dict.fromkeys(i for c in conjuncts for i in c.ids))
+        first = dataclasses.replace(conjuncts[0], ids=ids, kind="coordinated", score=min(c.score for c in conjuncts))
+        return (first, *conjuncts[1:])
+
     def _with_prior(self, ent: Span, text: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """``found`` with the candidate of the prior's identifier for the mention first, if it has one."""
-        label = ent.label_
-        curie = None
-        for key in dict.fromkeys((text, ent.text)) if self.priors is not None else ():
-            curie = self.priors.best(label, key, self.prior_min_count, self.prior_min_share)
-            if curie is not None:
-                break
+        label, priors = ent.label_, self.priors
+        if priors is None:
+            return found
+        keys = dict.fromkeys((text, ent.text))
+        curie = next((c for c in (priors.best(label, k, self.prior_min_count, self.prior_min_share) for k in keys) if c), None)
         if curie is None or (found and curie in found[0].ids):
             return found
         for candidate in found:
@@ -123,7 +134,8 @@ class EntityLinker:
         linked_by_end = {ent.end: (ent, found) for ent, found in zip(doc.ents, found_per_ent) if found}
         found_per_ent = [self._with_prior(ent, text, found or self._from_long_form_head(ent, abbreviations, linked_by_end))
                          for ent, text, found in zip(doc.ents, texts, found_per_ent)]  # fmt: skip
-        found_per_ent = [found or self._fuzzy(text, ent.label_) for ent, text, found in zip(doc.ents, texts, found_per_ent)]
+        found_per_ent = [found or self._coordinated(text, ent.label_) or self._fuzzy(text, ent.label_)
+                         for ent, text, found in zip(doc.ents, texts, found_per_ent)]  # fmt: skip
         found_per_ent = self._abbreviated_binomials(doc, found_per_ent)
         if any(found and found[0].curie == HUMAN for found in found_per_ent):
             found_per_ent = [self._in_human(found) for found in found_per_ent]

@@ -172,3 +172,18 @@ def test_shared_grounder_is_shared(nlp, grounder):
     assert shared_grounder(None, None) is grounder
     assert nlp.get_pipe("entitylink_linker").grounder is grounder
     assert nlp.get_pipe("entitylink_dictionary").grounder is grounder
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("breast and ovarian cancer", ["breast cancer", "ovarian cancer"]),
+    ("breast/ovarian cancer", ["breast cancer", "ovarian cancer"]),
+    ("Duchenne and Becker muscular dystrophy", ["Duchenne muscular dystrophy", "Becker muscular dystrophy"]),
+    ("colon, rectal and ovarian cancer", ["malignant colon neoplasm", "rectal cancer", "ovarian cancer"]),
+])  # fmt: skip
+def test_coordinated_mentions_give_each_conjunct(grounder, text, names):
+    assert [c.name for c in grounder.coordinated(text, frozenset({"DISEASE"}))] == names
+
+
+@pytest.mark.parametrize("text", ["ovarian cancer", "ataxia and telangiectasia", "breast and zzqx cancer"])
+def test_coordinated_needs_every_conjunct_and_a_shared_head(grounder, text):
+    assert grounder.coordinated(text, frozenset({"DISEASE"})) == ()

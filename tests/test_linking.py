@@ -61,15 +61,22 @@ def test_therapy_attributes(example_docs):
 
 
 def test_spacy_kb_id_matches_extension(example_docs):
+    linked = [ent for doc in example_docs.values() for ent in doc.ents if ent._.kb_id is not None]
+    assert len(linked) > 30
+    for ent in linked:
+        assert ent.kb_id_ == ent._.kb_id
+
+
+def test_unlinked_entities_have_no_identifier_and_no_score(example_docs):
     for doc in example_docs.values():
         for ent in doc.ents:
-            assert ent._.kb_id is not None
-            assert ent.kb_id_ == ent._.kb_id
+            if ent._.kb_id is None:
+                assert ent.kb_id_ == "" and ent._.score is None and ent._.kb_ids == []
 
 
 def test_scores_and_alternatives_are_well_formed(example_docs):
     for doc in example_docs.values():
-        for ent in doc.ents:
+        for ent in (e for e in doc.ents if e._.kb_id is not None):
             assert 0 < ent._.score <= 1
             assert ent._.kb_id in ent._.kb_ids
             assert len(ent._.alternatives) <= 5
@@ -185,3 +192,12 @@ def test_pathogen_genus_becomes_human_species_in_human_texts():
     assert [a["curie"] for a in virus._.alternatives] == ["NCBITaxon:10358"]
     (alone,) = link(linker, "Cultures had cytomegalovirus .", 2, 3, label="SPECIES").ents
     assert alone._.kb_id == "NCBITaxon:10358"  # no human in the text: the genus
+
+
+def test_coordinated_mention_links_its_first_concept_with_the_ids_of_all():
+    linker = blank_with_linker(priors=False)
+    doc = link(linker, "Carriers had breast or ovarian cancer .", 2, 6)
+    ent = doc.ents[0]
+    assert ent._.kb_id == "MONDO:0007254"  # breast cancer
+    assert {"MONDO:0007254", "MONDO:0008170"} <= set(ent._.kb_ids)  # and ovarian cancer
+    assert ent._.alternatives[0]["curie"] == "MONDO:0008170"
