@@ -21,6 +21,7 @@ from .files import atomic_text_file
 from .knowledge_base import load_kb
 from .labels import LABELS
 from .ontologies.build import build_all, convert_mesh_xml
+from .pipeline import RECOGNIZERS
 from .pipeline import load as load_pipeline
 from .readers import read_inputs
 from .term import Match
@@ -182,6 +183,8 @@ def annotate(
     input_format: str | None = typer.Option(None, "--input-format", help="txt, pubtator, bioc-xml or bioc-json [default: detected per file]."),
     labels: list[str] | None = typer.Option(None, "--label", "-l", help="Only this label (DISEASE, SPECIES, THERAPY). Repeatable."),
     implicit_human: bool = typer.Option(True, "--implicit-human/--no-implicit-human", help="Link 'patients', 'women'... to Homo sapiens."),
+    recognizer: str = typer.Option("hybrid", "--recognizer", "-r", help="hybrid (trained NER + dictionary), dictionary or ner."),
+    ner_model: Path | None = typer.Option(None, "--ner-model", exists=True, file_okay=False, help="A NER trained with scripts/train_ner.py [default: the bundled one]."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch."),
     ontology: list[str] | None = SourceOption,
@@ -193,9 +196,12 @@ def annotate(
     written with its error and counted, and the run goes on.
     """
     fmt = _output_format(output, output_format)
+    if recognizer not in RECOGNIZERS:
+        raise typer.BadParameter(f"{recognizer!r}: choose one of {', '.join(RECOGNIZERS)}", param_hint="--recognizer")
     try:
         nlp = load_pipeline(ontologies=_parse_sources(ontology), cache_dir=cache_dir, labels=labels or LABELS,
-                            implicit_human=implicit_human)  # fmt: skip
+                            implicit_human=implicit_human, ner=RECOGNIZERS[recognizer]["ner"] and (ner_model or True),
+                            dictionary=RECOGNIZERS[recognizer]["dictionary"])  # fmt: skip
         documents = read_inputs(inputs, input_format)
     except (EntitylinkError, ValueError) as error:
         _fail(error)

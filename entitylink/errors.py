@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CacheWarning", "EntitylinkError", "OntologyFileError"]
+__all__ = ["CacheWarning", "EntitylinkError", "ModelError", "OntologyFileError"]
 
 
 class EntitylinkError(Exception):
@@ -18,6 +18,15 @@ class OntologyFileError(EntitylinkError):
         self.problem = problem
         where = f"{self.path}, line {line}" if line is not None else self.path
         super().__init__(f"{where}: {problem}")
+
+
+class ModelError(EntitylinkError):
+    """A trained model (the NER) is missing or cannot be loaded."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
 
 
 class CacheWarning(UserWarning):

@@ -11,7 +11,7 @@ cannot match exactly gets a fuzzy match, so that its short forms are tagged too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .abbreviation import Abbreviations
 from .extensions import register_extensions
-from .grounder import Candidate, Grounder, shared_grounder
+from .grounder import HUMAN_WORDS, Candidate, Grounder, shared_grounder
 from .labels import DISEASE, LABELS, SPECIES
 from .merge import MERGE_POLICIES, merge_entities, tie_abbreviations
 from .normalize import GENERIC_HEADS, is_acronym_like, normalize
@@ -59,14 +59,14 @@ class _Unit:
     "entitylink_dictionary",
     default_config={"labels": list(LABELS), "ontologies": None, "cache_dir": None, "implicit_human": True,
                     "max_words": 12, "abbreviation_fuzzy_threshold": 0.85, "overwrite_ents": False, "stop_terms": None,
-                    "merge": "ner"},  # fmt: skip
+                    "merge": "longest"},  # fmt: skip
 )
 class DictionaryRecognizer:
     """Tags DISEASE, SPECIES and THERAPY mentions by longest dictionary match.
 
     Sets ``doc.ents`` (labels ``DISEASE``, ``SPECIES``, ``THERAPY``). Earlier entities
     (the trained NER's) are merged with the matches by the ``merge`` policy of
-    :mod:`entitylink.merge` (``"ner"``: earlier entities win overlaps), or dropped if
+    :mod:`entitylink.merge` (``"longest"``: the longer span wins, earlier entities on a tie), or dropped if
     ``overwrite_ents``; short forms then take the label of their long forms. Case rules:
     abbreviations match case-sensitively; a short form of four characters or less that
     the document does not define must be a concept's label ("HIV" but not "MAP"); a
@@ -81,7 +81,7 @@ class DictionaryRecognizer:
     def __init__(self, nlp: Language, name: str = "entitylink_dictionary", *, labels: Iterable[str] = LABELS,
                  ontologies: Mapping[str, str | None] | None = None, cache_dir: str | None = None,
                  implicit_human: bool = True, max_words: int = 12, abbreviation_fuzzy_threshold: float | None = 0.85,
-                 overwrite_ents: bool = False, stop_terms: Iterable[str] | None = None, merge: str = "ner",
+                 overwrite_ents: bool = False, stop_terms: Iterable[str] | None = None, merge: str = "longest",
                  grounder: Grounder | None = None) -> None:  # fmt: skip
         register_extensions()
         unknown = set(labels) - set(LABELS)
@@ -105,10 +105,27 @@ class DictionaryRecognizer:
         units = _units(doc, abbreviations)
         spans = self._match(doc, units, abbreviations)
         spans += self._undefined_long_forms(doc, abbreviations, spans)
-        # earlier entities of entitylink's labels count only for the labels asked for
-        kept = [] if self.overwrite_ents else [e for e in doc.ents if e.label_ in self.labels or e.label_ not in LABELS]
-        doc.ents = tie_abbreviations(doc, merge_entities(kept, spans, self.merge), abbreviations)
+        kept = [] if self.overwrite_ents else [e for e in doc.ents if self._keeps(e)]
+        doc.ents = tie_abbreviations(doc, merge_entities(kept, spans, self.merge, self._names(abbreviations)), abbreviations)
         return doc
+
+    def _names(self, abbreviations: Abbreviations) -> Callable[[Span], bool]:
+        """Whether an entity's text (short forms spelled out) names a concept, or a coordination of concepts."""
+
+        def named(span: Span) -> bool:
+            text = abbreviations.expand_span(span)
+            labels = frozenset({span.label_}) & self.labels or None
+            return bool(self.grounder.ground(text, labels) or self.grounder.coordinated(text, labels))
+
+        return named
+
+    def _keeps(self, ent: Span) -> bool:
+        """Whether an earlier entity stays: those of entitylink's labels only if asked for, and
+        human subjects ("patients") only with ``implicit_human``."""
+        if ent.label_ not in LABELS:
+            return True
+        human = ent.label_ == SPECIES and normalize(ent.text) in HUMAN_WORDS
+        return ent.label_ in self.labels and (self.implicit_human or not human)
 
     # -- matching --------------------------------------------------------------------------------
     def _match(self, doc: Doc, units: list[_Unit], abbreviations: Abbreviations) -> list[Span]:

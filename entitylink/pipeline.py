@@ -8,7 +8,10 @@ Components, in order:
                               better on odd punctuation, about 8 ms per abstract slower)
 ``entitylink_abbreviations``  scispaCy's Schwartz & Hearst abbreviation detector, with a
                               matcher that stays linear on long texts
-``entitylink_dictionary``     dictionary mention detection (:mod:`entitylink.ner`)
+``entitylink_ner``            the NER trained on the gold corpora (``scripts/train_ner.py``),
+                              shipped in ``entitylink/models/ner`` (``ner=False``: none)
+``entitylink_dictionary``     dictionary mention detection (:mod:`entitylink.ner`), merged
+                              with the NER's entities (:mod:`entitylink.merge`)
 ``entitylink_linker``         identifiers, names, scores (:mod:`entitylink.linking`)
 ============================  ==========================================================
 
@@ -29,10 +32,17 @@ import scispacy.custom_sentence_segmenter  # noqa: F401  (registers "pysbd_sente
 import spacy
 from spacy.language import Language
 
-from . import abbreviation, linking, ner, tokenizer  # noqa: F401  (register the components and the tokenizer)
+from . import abbreviation, linking, tagger, tokenizer  # noqa: F401  (register the components and the tokenizer)
+from . import ner as _dictionary  # noqa: F401  (the "ner" argument of load() is not this module)
 from .labels import LABELS
 
-__all__ = ["load"]
+__all__ = ["RECOGNIZERS", "load"]
+#: The recognizers a pipeline can have, by name, as :func:`load` arguments.
+RECOGNIZERS: dict[str, dict[str, bool]] = {
+    "hybrid": {"ner": True, "dictionary": True},
+    "dictionary": {"ner": False, "dictionary": True},
+    "ner": {"ner": True, "dictionary": False},
+}
 
 # scispaCy's detector runs a matcher that is empty for every text without abbreviations, and spaCy warns each time.
 warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning, module="scispacy.abbreviation")
@@ -51,6 +61,8 @@ def load(
     sentences: str = "rules",
     implicit_human: bool = True,
     fuzzy_threshold: float | None = 0.85,
+    ner: bool | str | Path = True,
+    dictionary: bool = True,
     config: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Language:
     """A ``spacy.Language`` that tags and links diseases, species and therapies.
@@ -59,12 +71,19 @@ def load(
     (``{"mondo": "my-mondo.obo", "mesh-supplementary": None}``); ``labels`` restricts
     the entity labels; ``implicit_human`` links "patients", "women"... to Homo sapiens;
     ``fuzzy_threshold`` is the character 3-gram similarity fuzzy links need (None: off).
+    ``ner`` adds the trained NER (True: the bundled model; a path: a model trained with
+    ``scripts/train_ner.py``; False: none) and ``dictionary`` the dictionary recognizer;
+    with both, their entities are merged by the hybrid policy of :mod:`entitylink.merge`.
     ``config`` adds settings per component name (``{"entitylink_linker": {"max_alternatives": 3}}``).
 
     The first call compiles the ontology indexes (about a minute, cached for later calls).
     """
     if sentences not in _SENTENCIZERS:
         raise ValueError(f"sentences={sentences!r}: choose one of {sorted(_SENTENCIZERS)}")
+    if not (ner or dictionary):
+        raise ValueError("ner=False and dictionary=False: the pipeline needs at least one recognizer")
+    if not dictionary and set(labels) != set(LABELS):
+        raise ValueError(f"labels={list(labels)} needs the dictionary recognizer (dictionary=True), which filters labels")
     sources = {name: None if path is None else str(path) for name, path in (ontologies or {}).items()} or None
     shared = {"ontologies": sources, "cache_dir": None if cache_dir is None else str(cache_dir)}
     extra = {name: dict(values) for name, values in (config or {}).items()}
@@ -72,8 +91,11 @@ def load(
     nlp.max_length = MAX_LENGTH
     nlp.add_pipe(_SENTENCIZERS[sentences], config=extra.pop(_SENTENCIZERS[sentences], {}))
     nlp.add_pipe("entitylink_abbreviations", config=extra.pop("entitylink_abbreviations", {}))
-    nlp.add_pipe("entitylink_dictionary", config={**shared, "labels": list(labels), "implicit_human": implicit_human,
-                                                   **extra.pop("entitylink_dictionary", {})})  # fmt: skip
+    if ner:
+        nlp.add_pipe("entitylink_ner", config={"model": None if ner is True else str(ner), **extra.pop("entitylink_ner", {})})
+    if dictionary:
+        nlp.add_pipe("entitylink_dictionary", config={**shared, "labels": list(labels), "implicit_human": implicit_human,
+                                                       **extra.pop("entitylink_dictionary", {})})  # fmt: skip
     nlp.add_pipe("entitylink_linker", config={**shared, "fuzzy_threshold": fuzzy_threshold,
                                                **extra.pop("entitylink_linker", {})})  # fmt: skip
     if extra:

@@ -118,3 +118,24 @@ def test_unknown_output_format_is_a_usage_error(tmp_path):
     result = annotate(PRCA, "-f", "xml")
     assert result.exit_code == 2
     assert "xml" in result.output and "jsonl" in result.output
+
+
+def test_recognizer_dictionary_and_ner(kb, tmp_path):
+    for recognizer in ("dictionary", "ner"):
+        out = tmp_path / f"{recognizer}.jsonl"
+        result = annotate(PRCA, "--recognizer", recognizer, "-o", out)
+        assert result.exit_code == 0, result.output
+        record = json.loads(out.read_text(encoding="utf-8"))
+        assert "MONDO:0018874" in [c["curie"] for c in record["linked_entities"]["DISEASE"]]  # acute myeloid leukemia
+
+
+def test_unknown_recognizer_is_a_usage_error(kb):
+    result = annotate(PRCA, "--recognizer", "regex")
+    assert result.exit_code == 2
+    assert "'regex'" in result.output and "--recognizer" in result.output
+
+
+def test_ner_model_that_is_not_a_model_is_a_one_line_error(kb, tmp_path):
+    result = annotate(PRCA, "--ner-model", tmp_path)
+    assert result.exit_code == 1
+    assert result.output.strip().endswith("not a trained NER model (no config.cfg); train one with scripts/train_ner.py")

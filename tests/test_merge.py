@@ -47,6 +47,7 @@ def test_longest_policy_keeps_longest_and_ner_on_ties(doc):
     ner = spans(doc, (0, 3, "DISEASE"), (4, 5, "DISEASE"), (7, 8, "SPECIES"))
     dictionary = spans(doc, (1, 2, "THERAPY"), (4, 6, "DISEASE"), (7, 8, "DISEASE"))
     assert as_tuples(merge_entities(ner, dictionary, "longest")) == [(0, 3, "DISEASE"), (4, 6, "DISEASE"), (7, 8, "SPECIES")]
+    assert merge_entities(ner, dictionary) == merge_entities(ner, dictionary, "longest")  # the default
 
 
 def test_merge_without_ner_is_the_dictionary(doc):
@@ -78,3 +79,21 @@ def test_long_form_takes_the_label_of_a_tagged_short_form(blank):
 def test_tie_abbreviations_leaves_documents_without_definitions(doc):
     entities = spans(doc, (4, 6, "DISEASE"))
     assert tie_abbreviations(doc, entities, Abbreviations(doc)) == entities
+
+
+def test_a_short_form_tagged_with_another_label_takes_its_long_forms(blank):
+    doc = blank("Patients with acute myeloid leukemia (AML) were followed. AML relapsed in two.")
+    shorts = [t.i for t in doc if t.text == "AML"]
+    entities = spans(doc, (2, 5, "DISEASE"), (shorts[0], shorts[0] + 1, "THERAPY"), (shorts[1], shorts[1] + 1, "THERAPY"))
+    tied = tie_abbreviations(doc, entities, Abbreviations(doc))
+    assert [(s.text, s.label_) for s in tied] == [("acute myeloid leukemia", "DISEASE"), ("AML", "DISEASE"), ("AML", "DISEASE")]
+
+
+def test_an_unnamed_ner_span_over_another_label_gives_way_to_the_dictionary(doc):
+    # "Hepatic copper accumulation": the NER's DISEASE over the dictionary's THERAPY "copper"
+    ner = spans(doc, (0, 3, "DISEASE"), (4, 6, "DISEASE"))
+    dictionary = spans(doc, (1, 2, "THERAPY"), (5, 6, "DISEASE"))
+    unnamed = lambda span: span.start != 0  # noqa: E731
+    assert as_tuples(merge_entities(ner, dictionary, "longest", unnamed)) == [(1, 2, "THERAPY"), (4, 6, "DISEASE")]
+    named = lambda span: True  # noqa: E731
+    assert as_tuples(merge_entities(ner, dictionary, "longest", named)) == [(0, 3, "DISEASE"), (4, 6, "DISEASE")]

@@ -220,12 +220,25 @@ def test_msc_patients_are_human(msc):
 
 # -- load() -----------------------------------------------------------------------------------------
 def test_load_pipe_names(nlp):
-    assert nlp.pipe_names == [
-        "sentencizer",
-        "entitylink_abbreviations",
-        "entitylink_dictionary",
-        "entitylink_linker",
-    ]
+    assert nlp.pipe_names == ["sentencizer", "entitylink_abbreviations", "entitylink_ner", "entitylink_dictionary",
+                              "entitylink_linker"]  # fmt: skip
+    assert set(nlp.get_pipe("entitylink_ner").labels) == {"DISEASE", "SPECIES", "THERAPY"}
+
+
+def test_load_dictionary_alone_and_ner_alone(kb):
+    assert entitylink.load(ner=False).pipe_names == ["sentencizer", "entitylink_abbreviations", "entitylink_dictionary",
+                                                     "entitylink_linker"]  # fmt: skip
+    ner_alone = entitylink.load(dictionary=False)
+    assert ner_alone.pipe_names == ["sentencizer", "entitylink_abbreviations", "entitylink_ner", "entitylink_linker"]
+    doc = ner_alone((EXAMPLES / "PMC12171867.txt").read_text(encoding="utf-8"))
+    assert "MONDO:0018874" in {ent._.kb_id for ent in doc.ents}  # acute myeloid leukemia
+
+
+def test_load_needs_a_recognizer_and_labels_need_the_dictionary():
+    with pytest.raises(ValueError, match="at least one recognizer"):
+        entitylink.load(ner=False, dictionary=False)
+    with pytest.raises(ValueError, match="needs the dictionary recognizer"):
+        entitylink.load(dictionary=False, labels=["DISEASE"])
 
 
 def test_load_labels_restricts_labels():
@@ -308,6 +321,7 @@ def test_spacy_factory_entry_points():
     factories = {ep.name: ep.value for ep in importlib.metadata.entry_points(group="spacy_factories")}
     assert factories.get("entitylink_dictionary") == "entitylink.ner:DictionaryRecognizer"
     assert factories.get("entitylink_linker") == "entitylink.linking:EntityLinker"
+    assert factories.get("entitylink_ner") == "entitylink.tagger:TrainedRecognizer"
 
 
 def test_spacy_tokenizer_entry_point():
@@ -323,6 +337,7 @@ def test_pyproject_declares_entry_points():
     entry_points = pyproject["project"].get("entry-points", {})
     assert entry_points.get("spacy_factories", {}).get("entitylink_linker") == "entitylink.linking:EntityLinker"
     assert entry_points.get("spacy_factories", {}).get("entitylink_dictionary") == "entitylink.ner:DictionaryRecognizer"
+    assert entry_points.get("spacy_factories", {}).get("entitylink_ner") == "entitylink.tagger:TrainedRecognizer"
     assert "entitylink.BiomedicalTokenizer.v1" in entry_points.get("spacy_tokenizers", {})
 
 

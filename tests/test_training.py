@@ -93,7 +93,7 @@ def test_a_few_training_steps_give_a_loadable_model(corpora, dictionary_nlp, tmp
     model = train_ner(workdir, tmp_path / "model", {"training.max_steps": 4, "training.eval_frequency": 2})
     assert (model / "config.cfg").read_text(encoding="utf-8").count("entitylink.BiomedicalTokenizer.v1") == 1
     nlp = entitylink.load(ner=model)
-    assert nlp.pipe_names[:4] == ["sentencizer", "entitylink_abbreviations", "tok2vec", "ner"]
+    assert nlp.pipe_names[:3] == ["sentencizer", "entitylink_abbreviations", "entitylink_ner"]
     doc = nlp("Anemia in cats treated with prednisolone.")
     assert all(ent.label_ in entitylink.labels.LABELS for ent in doc.ents)
 
