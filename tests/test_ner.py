@@ -204,6 +204,7 @@ def test_overwrite_ents_false_keeps_other_entities():
                                                   ("longest", [("acute myeloid leukemia", "DISEASE")]),
                                                   ("dictionary", [("acute myeloid leukemia", "DISEASE")])])  # fmt: skip
 def test_merge_policy_decides_between_earlier_entities_and_matches(merge, expected):
+    # the default, "longest", lets the longer dictionary match win
     nlp = spacy.blank("en", config=TOKENIZER)
     nlp.add_pipe("entity_ruler").add_patterns([{"label": "GENE", "pattern": "myeloid"}])
     nlp.add_pipe("entitylink_dictionary", config={"merge": merge})
