@@ -1,15 +1,21 @@
 """Dev-set accuracy of the pipeline on the gold corpora (PubTator).
 
-    python benchmarks/bench_accuracy.py [--corpora ../shared/data/corpora] [--limit N]
+    python benchmarks/bench_accuracy.py [--mode hybrid|dictionary|ner] [--corpora ../shared/data/corpora]
+                                        [--limit N] [--only CORPUS ...] [--config JSON]
 
-Scores every ``*/dev.pubtator`` (and the train split of corpora that have no dev
-split: S800, LINNAEUS) with strict mention spans, spans with ids, and document-level
-concept sets, and prints a Markdown table for docs/benchmarks.md.
+Scores the dev split of every corpus (see entitylink/training/corpora.py: S800's
+documents in S1000's dev split, every fifth LINNAEUS document) with strict mention
+spans, spans with ids, and document-level concept sets, and prints a Markdown table
+for docs/benchmarks.md. ``--mode``: the default pipeline (``hybrid``: NER and
+dictionary merged), the dictionary alone, or the NER alone (both linked the same way).
+``--config`` passes settings per component, as ``entitylink.load(config=...)`` does:
+``'{"entitylink_linker": {"prior_min_count": 1}}'``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from itertools import islice
 from pathlib import Path
@@ -17,17 +23,8 @@ from pathlib import Path
 import entitylink
 from entitylink.annotate import annotate_documents
 from entitylink.evaluation import format_table, gold_mentions, predicted_mentions, score
-from entitylink.readers import read_pubtator
-
-
-def splits(root: Path) -> list[tuple[str, Path]]:
-    found = []
-    for corpus in sorted(p for p in root.iterdir() if p.is_dir()):
-        dev = corpus / "dev.pubtator"
-        split = dev if dev.exists() else corpus / "train.pubtator"
-        if split.exists():
-            found.append((f"{corpus.name}/{split.stem}", split))
-    return found
+from entitylink.pipeline import RECOGNIZERS
+from entitylink.training.corpora import dev_splits
 
 
 def main() -> None:
@@ -35,13 +32,17 @@ def main() -> None:
     parser.add_argument("--corpora", type=Path, default=Path(__file__).parents[1] / "../shared/data/corpora")
     parser.add_argument("--limit", type=int, default=None, help="documents per corpus")
     parser.add_argument("--only", nargs="*", help="corpus names")
+    parser.add_argument("--mode", choices=sorted(RECOGNIZERS), default="hybrid")
+    parser.add_argument("--config", type=json.loads, default=None, help="settings per component, as JSON")
     args = parser.parse_args()
-    nlp = entitylink.load()
+    nlp = entitylink.load(**RECOGNIZERS[args.mode], config=args.config)
+    print(f"mode {args.mode}: {nlp.pipe_names}")
     rows = []
-    for name, path in splits(args.corpora.resolve()):
-        if args.only and name.split("/")[0] not in args.only:
+    for split in dev_splits(args.corpora.resolve()):
+        if args.only and split.corpus not in args.only:
             continue
-        documents = list(islice(read_pubtator(path), args.limit))
+        name = str(split)
+        documents = list(islice(split.documents(), args.limit))
         started = time.perf_counter()
         docs = list(annotate_documents(nlp, documents))
         elapsed = time.perf_counter() - started
