@@ -17,7 +17,7 @@ from .annotate import annotate_documents, doc_error
 from .cache import cache_path, default_cache_dir
 from .errors import EntitylinkError
 from .evaluation import evaluate_documents, format_table
-from .files import atomic_text_file
+from .files import atomic_path, atomic_text_file
 from .knowledge_base import load_kb
 from .labels import LABELS
 from .ontologies.build import build_all, convert_mesh_xml
@@ -26,7 +26,8 @@ from .pipeline import load as load_pipeline
 from .readers import read_inputs
 from .term import Match
 from .writers import FORMATS as WRITER_FORMATS
-from .writers import write_docs
+from .tables import write_mentions_parquet
+from .writers import BINARY_FORMATS, write_docs
 
 __all__ = ["app", "main"]
 
@@ -172,14 +173,15 @@ def _output_format(output: Path | None, chosen: str | None) -> str:
             raise typer.BadParameter(f"{chosen!r}: choose one of {', '.join(WRITER_FORMATS)}", param_hint="--format")
         return chosen
     suffix = output.suffix.lower() if output is not None else ""
-    return {".pubtator": "pubtator", ".md": "markdown", ".markdown": "markdown"}.get(suffix, "jsonl")
+    return {".pubtator": "pubtator", ".md": "markdown", ".markdown": "markdown", ".tsv": "tsv", ".csv": "csv",
+            ".parquet": "parquet"}.get(suffix, "jsonl")  # fmt: skip
 
 
 @app.command("annotate")
 def annotate(
     inputs: list[Path] = typer.Argument(..., help="Text files (one abstract each), PubTator files, BioC collections, or folders of them."),
     output: Path | None = typer.Option(None, "--output", "-o", dir_okay=False, help="File to write [default: standard output]."),
-    output_format: str | None = typer.Option(None, "--format", "-f", help="jsonl, pubtator or markdown [default: from the output's suffix, else jsonl]."),
+    output_format: str | None = typer.Option(None, "--format", "-f", help="jsonl, pubtator, markdown, or one row per mention: tsv, csv, parquet [default: from the output's suffix, else jsonl]."),
     input_format: str | None = typer.Option(None, "--input-format", help="txt, pubtator, bioc-xml or bioc-json [default: detected per file]."),
     labels: list[str] | None = typer.Option(None, "--label", "-l", help="Only this label (DISEASE, SPECIES, THERAPY). Repeatable."),
     implicit_human: bool = typer.Option(True, "--implicit-human/--no-implicit-human", help="Link 'patients', 'women'... to Homo sapiens."),
@@ -196,6 +198,8 @@ def annotate(
     written with its error and counted, and the run goes on.
     """
     fmt = _output_format(output, output_format)
+    if fmt in BINARY_FORMATS and output is None:
+        raise typer.BadParameter(f"{fmt} is written to a file: give one with -o", param_hint="--format")
     if recognizer not in RECOGNIZERS:
         raise typer.BadParameter(f"{recognizer!r}: choose one of {', '.join(RECOGNIZERS)}", param_hint="--recognizer")
     try:
@@ -218,6 +222,9 @@ def annotate(
     try:
         if output is None:
             write_docs(counted(), sys.stdout, fmt)
+        elif fmt == "parquet":
+            with atomic_path(output) as path:
+                write_mentions_parquet(counted(), path)
         else:
             with atomic_text_file(output) as handle:
                 write_docs(counted(), handle, fmt)

@@ -1,4 +1,4 @@
-"""Writing annotated documents: JSON Lines, PubTator and Markdown."""
+"""Writing annotated documents: JSON Lines, PubTator, Markdown, and one row per mention as TSV, CSV or Parquet."""
 
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ from spacy.tokens import Doc, Span
 from .annotate import doc_error, title_end
 from .labels import SPECIES
 from .render import render_markdown
+from .tables import write_mentions_csv
 
-__all__ = ["FORMATS", "pubtator_id", "write_docs", "write_jsonl", "write_markdown", "write_pubtator"]
+__all__ = ["BINARY_FORMATS", "FORMATS", "pubtator_id", "write_docs", "write_jsonl", "write_markdown", "write_pubtator", "write_tsv"]
 
-FORMATS = ("jsonl", "pubtator", "markdown")
+FORMATS = ("jsonl", "pubtator", "markdown", "tsv", "csv", "parquet")
+#: Formats written to a file path rather than a text stream (:func:`entitylink.tables.write_mentions_parquet`).
+BINARY_FORMATS = ("parquet",)
 
 
 def pubtator_id(ent: Span) -> str:
@@ -78,9 +81,15 @@ def write_markdown(docs: Iterable[Doc], out: IO[str]) -> None:
         out.write(f"# {doc._.doc_id}\n\n{body}\n")
 
 
-_WRITERS = {"jsonl": write_jsonl, "pubtator": write_pubtator, "markdown": write_markdown}
+def write_tsv(docs: Iterable[Doc], out: IO[str]) -> None:
+    """One row per mention, tab-separated (:func:`entitylink.tables.write_mentions_csv`)."""
+    write_mentions_csv(docs, out, sep="\t")
+
+
+_WRITERS = {"jsonl": write_jsonl, "pubtator": write_pubtator, "markdown": write_markdown, "tsv": write_tsv,
+            "csv": write_mentions_csv}  # fmt: skip
 
 
 def write_docs(docs: Iterable[Doc], out: IO[str], output_format: str) -> None:
-    """Write ``docs`` to ``out`` in one of :data:`FORMATS`."""
+    """Write ``docs`` to ``out`` in one of the text :data:`FORMATS`."""
     _WRITERS[output_format](docs, out)

@@ -139,3 +139,30 @@ def test_ner_model_that_is_not_a_model_is_a_one_line_error(kb, tmp_path):
     result = annotate(PRCA, "--ner-model", tmp_path)
     assert result.exit_code == 1
     assert result.output.strip().endswith("not a trained NER model (no config.cfg); train one with scripts/train_ner.py")
+
+
+def test_mention_tables_tsv_csv_and_parquet(kb, tmp_path):
+    import pandas as pd
+
+    frames = {}
+    for suffix in ("tsv", "csv", "parquet"):
+        out = tmp_path / f"mentions.{suffix}"
+        result = annotate(EXAMPLES, "--recognizer", "dictionary", "-o", out)
+        assert result.exit_code == 0, result.output
+        if suffix == "parquet":
+            frames[suffix] = pd.read_parquet(out)
+        else:
+            frames[suffix] = pd.read_csv(out, sep="\t" if suffix == "tsv" else ",", keep_default_na=False, na_values=[""],
+                                         dtype={"doc_id": str})  # fmt: skip
+    tsv, csv, parquet = frames["tsv"], frames["csv"], frames["parquet"]
+    assert list(tsv.columns) == list(csv.columns) == list(parquet.columns)
+    assert len(tsv) == len(csv) == len(parquet) > 30
+    assert set(tsv["doc_id"]) == {"19309241", "41689919", "PMC12171867"}
+    assert tsv["kb_id"].tolist() == parquet["kb_id"].tolist()
+    assert ["|".join(ids) for ids in parquet["kb_ids"]] == tsv["kb_ids"].fillna("").tolist()
+
+
+def test_parquet_needs_an_output_file(kb):
+    result = annotate(PRCA, "--format", "parquet")
+    assert result.exit_code == 2
+    assert "-o" in result.output
