@@ -6,12 +6,15 @@ from .errors import CacheWarning, EntitylinkError, OntologyFileError
 from .knowledge_base import KnowledgeBase, load_kb
 from .normalize import normalize
 from .pipeline import load
+from .records import AnnotatedDocument, annotate
 from .render import render_html, render_markdown
+from .tables import concept_table, documents_dataframe, to_dataframe
 from .term import Concept, Match, NameKind, Xref
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "AnnotatedDocument",
     "CacheWarning",
     "Concept",
     "EntitylinkError",
@@ -21,9 +24,13 @@ __all__ = [
     "OntologyFileError",
     "Xref",
     "__version__",
+    "annotate",
+    "concept_table",
+    "documents_dataframe",
     "load",
     "load_kb",
     "normalize",
     "render_html",
     "render_markdown",
+    "to_dataframe",
 ]

@@ -13,6 +13,7 @@ In the DataFrames ``kb_ids``, ``ids`` and ``texts`` are Python lists; in the fla
 document without an id) are NaN in the DataFrames and empty fields in the files.
 
 Each function goes through ``docs`` once: pass a list to call several on the same documents.
+The DataFrame functions also take :class:`~entitylink.records.AnnotatedDocument` records.
 """
 
 from __future__ import annotations
@@ -97,6 +98,12 @@ def _frame(rows: Iterable[dict[str, Any]], dtypes: dict[str, Any]) -> pd.DataFra
     return pd.DataFrame({column: pd.Series(values, dtype=dtypes[column]) for column, values in columns.items()})
 
 
+def _docs(items: Iterable[Any]) -> Iterator[Doc]:
+    """Docs, or the Docs of :class:`~entitylink.records.AnnotatedDocument` records."""
+    for item in items:
+        yield item if isinstance(item, Doc) else item.doc
+
+
 def to_dataframe(docs: Iterable[Doc]) -> pd.DataFrame:
     """One row per entity mention of ``docs``, in document order (:data:`MENTION_COLUMNS`).
 
@@ -104,13 +111,13 @@ def to_dataframe(docs: Iterable[Doc]) -> pd.DataFrame:
     and ``kb_ids`` a list. Failed documents and documents without entities give no row:
     see :func:`documents_dataframe`.
     """
-    return _frame((row for doc in docs for row in _mention_rows(doc)), _MENTION_DTYPES)
+    return _frame((row for doc in _docs(docs) for row in _mention_rows(doc)), _MENTION_DTYPES)
 
 
 def documents_dataframe(docs: Iterable[Doc]) -> pd.DataFrame:
     """One row per document (:data:`DOCUMENT_COLUMNS`): its id, its number of entities and
     its error (:func:`entitylink.annotate.doc_error`, NaN when it was annotated)."""
-    return _frame(({"doc_id": doc._.doc_id, "entities": len(doc.ents), "error": doc_error(doc)} for doc in docs),
+    return _frame(({"doc_id": doc._.doc_id, "entities": len(doc.ents), "error": doc_error(doc)} for doc in _docs(docs)),
                   _DOCUMENT_DTYPES)  # fmt: skip
 
 
@@ -122,7 +129,7 @@ def concept_table(docs: Iterable[Doc]) -> pd.DataFrame:
     """
 
     def rows() -> Iterator[dict[str, Any]]:
-        for doc in docs:
+        for doc in _docs(docs):
             for concepts in doc._.linked_entities.values():
                 for c in concepts:
                     texts = list(dict.fromkeys(c.mentions))

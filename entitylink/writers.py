@@ -13,7 +13,7 @@ from .labels import SPECIES
 from .render import render_markdown
 from .tables import write_mentions_csv
 
-__all__ = ["BINARY_FORMATS", "FORMATS", "pubtator_id", "write_docs", "write_jsonl", "write_markdown", "write_pubtator", "write_tsv"]
+__all__ = ["BINARY_FORMATS", "FORMATS", "document_record", "pubtator_id", "write_docs", "write_jsonl", "write_markdown", "write_pubtator", "write_tsv"]
 
 FORMATS = ("jsonl", "pubtator", "markdown", "tsv", "csv", "parquet")
 #: Formats written to a file path rather than a text stream (:func:`entitylink.tables.write_mentions_parquet`).
@@ -40,10 +40,11 @@ def failed_record(doc_id: str, error: str) -> dict[str, Any]:
 def write_jsonl(docs: Iterable[Doc], out: IO[str]) -> None:
     """One JSON object per document (``doc._.to_dict()``, or the error of a failed document)."""
     for doc in docs:
-        out.write(json.dumps(_record(doc), ensure_ascii=False) + "\n")
+        out.write(json.dumps(document_record(doc), ensure_ascii=False) + "\n")
 
 
-def _record(doc: Doc) -> dict[str, Any]:
+def document_record(doc: Doc) -> dict[str, Any]:
+    """The JSON record of an annotated document (``doc._.to_dict()``), or of a failed one: its id and error."""
     error = doc_error(doc)
     return failed_record(doc._.doc_id, error) if error else doc._.to_dict()
 
