@@ -58,10 +58,9 @@ class AnnotatedDocument:
         return document_record(self.doc)
 
     def _repr_html_(self) -> str:
-        heading = f"<h4>{html.escape(str(self.id))}</h4>"
         if self.error:
-            return f"{heading}<p><em>Not annotated: {html.escape(self.error)}</em></p>"
-        return heading + render_html(self.doc)
+            return f"<h4>{html.escape(str(self.id))}</h4><p><em>Not annotated: {html.escape(self.error)}</em></p>"
+        return render_html(self.doc)  # displaCy's, titled with the id
 
     def _repr_markdown_(self) -> str:
         body = f"_Not annotated: {self.error}_" if self.error else (render_markdown(self.doc) or "_No entities found._")

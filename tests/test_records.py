@@ -30,7 +30,7 @@ def test_entities_and_linked_entities(records):
 
 def test_notebook_rendering(records):
     html = records[0]._repr_html_()
-    assert "<h4>0</h4>" in html and "https://www.ncbi.nlm.nih.gov/" in html
+    assert ">0</h2>" in html and "https://www.ncbi.nlm.nih.gov/" in html
     assert records[0]._repr_markdown_().startswith("### 0\n\n## Linked entities")
     assert "Not annotated: not UTF-8 text" in records[2]._repr_html_()
     assert "_No entities found._" in records[3]._repr_markdown_()
