@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -179,10 +180,10 @@ def _output_format(output: Path | None, chosen: str | None) -> str:
 
 @app.command("annotate")
 def annotate(
-    inputs: list[Path] = typer.Argument(..., help="Text files (one abstract each), PubTator files, BioC collections, or folders of them."),
+    inputs: list[Path] = typer.Argument(..., help="Text files (one abstract each), PubTator, PubMed XML (.xml, .xml.gz), BioC or JSONL files, folders of them, or - for standard input."),
     output: Path | None = typer.Option(None, "--output", "-o", dir_okay=False, help="File to write [default: standard output]."),
     output_format: str | None = typer.Option(None, "--format", "-f", help="jsonl, pubtator, markdown, or one row per mention: tsv, csv, parquet [default: from the output's suffix, else jsonl]."),
-    input_format: str | None = typer.Option(None, "--input-format", help="txt, pubtator, bioc-xml or bioc-json [default: detected per file]."),
+    input_format: str | None = typer.Option(None, "--input-format", help="txt, pubtator, pubmed-xml, bioc-xml, bioc-json or jsonl [default: detected per file]."),
     labels: list[str] | None = typer.Option(None, "--label", "-l", help="Only this label (DISEASE, SPECIES, THERAPY). Repeatable."),
     implicit_human: bool = typer.Option(True, "--implicit-human/--no-implicit-human", help="Link 'patients', 'women'... to Homo sapiens."),
     recognizer: str = typer.Option("hybrid", "--recognizer", "-r", help="hybrid (trained NER + dictionary), dictionary or ner."),
@@ -228,6 +229,9 @@ def annotate(
         else:
             with atomic_text_file(output) as handle:
                 write_docs(counted(), handle, fmt)
+    except BrokenPipeError:  # the reader of standard output left ("| head"): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(code=0) from None
     except OSError as error:
         where = f": {error.filename}" if error.filename and str(error.filename) != str(output) else ""
         _fail(EntitylinkError(f"{output}: cannot write ({error.strerror or error}{where})"))

@@ -166,3 +166,15 @@ def test_parquet_needs_an_output_file(kb):
     result = annotate(PRCA, "--format", "parquet")
     assert result.exit_code == 2
     assert "-o" in result.output
+
+
+def test_pubmed_xml_and_standard_input(kb, tmp_path):
+    out = tmp_path / "pubmed.jsonl"
+    result = annotate(ROOT / "examples" / "pubmed_sample.xml", "--recognizer", "dictionary", "-o", out)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["16157917", "20973483", "9205462", "8686832"]
+    assert all(r["entities"] for r in records)
+    piped = runner.invoke(app, ["annotate", "-", "--recognizer", "dictionary"], input='{"id": "p1", "text": "Anemia in cats."}\n')
+    assert piped.exit_code == 0, piped.output
+    assert json.loads(piped.stdout)["id"] == "p1"
