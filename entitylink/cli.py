@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import io
 import logging
 import os
 import sys
 import time
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 import typer
 from spacy.tokens import Doc
+from spacy.util import minibatch as batched
+from tqdm import tqdm
 
 from .annotate import annotate_documents, doc_error
+from .batch import ChunkedOutput
 from .cache import cache_path, default_cache_dir
 from .errors import EntitylinkError
 from .evaluation import evaluate_documents, format_table
-from .files import atomic_path, atomic_text_file
+from .files import atomic_path
 from .knowledge_base import load_kb
 from .labels import LABELS
 from .ontologies.build import build_all, convert_mesh_xml
@@ -190,17 +195,23 @@ def annotate(
     ner_model: Path | None = typer.Option(None, "--ner-model", exists=True, file_okay=False, help="A NER trained with scripts/train_ner.py [default: the bundled one]."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch."),
+    chunk_size: int = typer.Option(1000, "--chunk-size", min=1, help="Documents per chunk appended to the output file."),
+    resume: bool = typer.Option(False, "--resume", help="Continue the interrupted run that wrote the same output file."),
     ontology: list[str] | None = SourceOption,
     cache_dir: Path | None = CacheOption,
 ) -> None:
     """Tag and link diseases, species and therapies in abstracts.
 
     Every input document gives one output record; a document that cannot be read is
-    written with its error and counted, and the run goes on.
+    written with its error and counted, and the run goes on. An output file grows chunk
+    by chunk in OUTPUT.partial and takes its name when the run ends; --resume continues
+    a run that was interrupted.
     """
     fmt = _output_format(output, output_format)
     if fmt in BINARY_FORMATS and output is None:
         raise typer.BadParameter(f"{fmt} is written to a file: give one with -o", param_hint="--format")
+    if resume and (output is None or fmt in BINARY_FORMATS):
+        raise typer.BadParameter("--resume continues a text output file: give one with -o (not parquet)", param_hint="--resume")
     if recognizer not in RECOGNIZERS:
         raise typer.BadParameter(f"{recognizer!r}: choose one of {', '.join(RECOGNIZERS)}", param_hint="--recognizer")
     try:
@@ -208,33 +219,45 @@ def annotate(
                             implicit_human=implicit_human, ner=RECOGNIZERS[recognizer]["ner"] and (ner_model or True),
                             dictionary=RECOGNIZERS[recognizer]["dictionary"])  # fmt: skip
         documents = read_inputs(inputs, input_format)
+        chunked = ChunkedOutput(output, fmt, [str(p) for p in inputs], resume) if output and fmt not in BINARY_FORMATS else None
     except (EntitylinkError, ValueError) as error:
         _fail(error)
-    docs = annotate_documents(nlp, documents, batch_size=batch_size, n_process=workers)
+    except OSError as error:
+        _fail(EntitylinkError(f"{output}: cannot write ({error.strerror or error})"))
+    skipped = chunked.documents if chunked else 0
+    docs = annotate_documents(nlp, islice(documents, skipped, None), batch_size=batch_size, n_process=workers)
     counts = {"documents": 0, "entities": 0, "failed": 0}
+    quiet = logging.getLogger().getEffectiveLevel() > logging.INFO
 
     def counted() -> Iterator[Doc]:
-        for doc in docs:
-            counts["documents"] += 1
-            counts["entities"] += len(doc.ents)
-            counts["failed"] += doc_error(doc) is not None
-            yield doc
+        with tqdm(desc="annotating", unit=" docs", initial=skipped, disable=True if quiet else None, file=sys.stderr) as bar:
+            for doc in docs:
+                counts["documents"] += 1
+                counts["entities"] += len(doc.ents)
+                counts["failed"] += doc_error(doc) is not None
+                bar.update()
+                yield doc
 
     try:
-        if output is None:
+        if chunked is not None:
+            for chunk in batched(counted(), chunk_size):
+                text = io.StringIO()
+                write_docs(chunk, text, fmt, header=chunked.empty)
+                chunked.append(text.getvalue(), len(chunk))
+            chunked.finish()
+        elif output is None:
             write_docs(counted(), sys.stdout, fmt)
-        elif fmt == "parquet":
+        else:
             with atomic_path(output) as path:
                 write_mentions_parquet(counted(), path)
-        else:
-            with atomic_text_file(output) as handle:
-                write_docs(counted(), handle, fmt)
     except BrokenPipeError:  # the reader of standard output left ("| head"): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(code=0) from None
     except OSError as error:
         where = f": {error.filename}" if error.filename and str(error.filename) != str(output) else ""
         _fail(EntitylinkError(f"{output}: cannot write ({error.strerror or error}{where})"))
+    if skipped:
+        logging.getLogger(__name__).info("%d documents resumed", skipped)
     logging.getLogger(__name__).info("%d documents, %d entities, %d failed%s", counts["documents"], counts["entities"],
                                      counts["failed"], f" -> {output}" if output else "")  # fmt: skip
     if counts["documents"] and counts["failed"] == counts["documents"]:

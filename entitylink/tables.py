@@ -152,9 +152,10 @@ def _file_rows(doc: Doc, join_ids: bool = True) -> Iterator[list[Any]]:
         yield [doc._.doc_id, *[None] * (len(MENTION_COLUMNS) - 1), doc_error(doc)]
 
 
-def write_mentions_csv(docs: Iterable[Doc], out: IO[str], sep: str = ",") -> None:
-    """Write the mentions of ``docs`` to ``out`` as they come: a header of :data:`CSV_COLUMNS`, then
-    one row per mention (``kb_ids`` joined with ``"|"``). ``sep="\\t"`` writes TSV.
+def write_mentions_csv(docs: Iterable[Doc], out: IO[str], sep: str = ",", header: bool = True) -> None:
+    """Write the mentions of ``docs`` to ``out`` as they come: a header of :data:`CSV_COLUMNS` (unless
+    ``header`` is False: a file being continued), then one row per mention (``kb_ids`` joined with
+    ``"|"``). ``sep="\\t"`` writes TSV.
 
     No document is left out: a failed document, and a document without entities, has one row
     with its ``doc_id``, empty entity fields and its ``error`` (empty if it was annotated); rows
@@ -164,7 +165,8 @@ def write_mentions_csv(docs: Iterable[Doc], out: IO[str], sep: str = ",") -> Non
     (``keep_default_na=False`` keeps mention texts such as ``"NA"``).
     """
     writer = csv.writer(out, delimiter=sep)
-    writer.writerow(CSV_COLUMNS)
+    if header:
+        writer.writerow(CSV_COLUMNS)
     for doc in docs:
         writer.writerows(_file_rows(doc))
 

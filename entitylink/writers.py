@@ -13,7 +13,7 @@ from .labels import SPECIES
 from .render import render_markdown
 from .tables import write_mentions_csv
 
-__all__ = ["BINARY_FORMATS", "FORMATS", "document_record", "pubtator_id", "write_docs", "write_jsonl", "write_markdown", "write_pubtator", "write_tsv"]
+__all__ = ["BINARY_FORMATS", "FORMATS", "document_record", "pubtator_id", "write_docs", "write_jsonl", "write_markdown", "write_pubtator"]
 
 FORMATS = ("jsonl", "pubtator", "markdown", "tsv", "csv", "parquet")
 #: Formats written to a file path rather than a text stream (:func:`entitylink.tables.write_mentions_parquet`).
@@ -82,15 +82,14 @@ def write_markdown(docs: Iterable[Doc], out: IO[str]) -> None:
         out.write(f"# {doc._.doc_id}\n\n{body}\n")
 
 
-def write_tsv(docs: Iterable[Doc], out: IO[str]) -> None:
-    """One row per mention, tab-separated (:func:`entitylink.tables.write_mentions_csv`)."""
-    write_mentions_csv(docs, out, sep="\t")
+_WRITERS = {"jsonl": write_jsonl, "pubtator": write_pubtator, "markdown": write_markdown}
+_SEPARATORS_OF_TABLES = {"tsv": "\t", "csv": ","}
 
 
-_WRITERS = {"jsonl": write_jsonl, "pubtator": write_pubtator, "markdown": write_markdown, "tsv": write_tsv,
-            "csv": write_mentions_csv}  # fmt: skip
-
-
-def write_docs(docs: Iterable[Doc], out: IO[str], output_format: str) -> None:
-    """Write ``docs`` to ``out`` in one of the text :data:`FORMATS`."""
-    _WRITERS[output_format](docs, out)
+def write_docs(docs: Iterable[Doc], out: IO[str], output_format: str, header: bool = True) -> None:
+    """Write ``docs`` to ``out`` in one of the text :data:`FORMATS` (``header``: the column names of
+    TSV and CSV, left out when continuing a file)."""
+    if output_format in _SEPARATORS_OF_TABLES:
+        write_mentions_csv(docs, out, sep=_SEPARATORS_OF_TABLES[output_format], header=header)
+    else:
+        _WRITERS[output_format](docs, out)

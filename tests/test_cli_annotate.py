@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from entitylink.cli import app
@@ -178,3 +179,60 @@ def test_pubmed_xml_and_standard_input(kb, tmp_path):
     piped = runner.invoke(app, ["annotate", "-", "--recognizer", "dictionary"], input='{"id": "p1", "text": "Anemia in cats."}\n')
     assert piped.exit_code == 0, piped.output
     assert json.loads(piped.stdout)["id"] == "p1"
+
+
+def _jsonl_inputs(tmp_path, count=12):
+    texts = [path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt"))]
+    path = tmp_path / "inputs.jsonl"
+    path.write_text("".join(json.dumps({"id": f"doc{i}", "text": texts[i % 3]}) + "\n" for i in range(count)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "tsv"])
+def test_resume_after_an_interruption_gives_the_uninterrupted_output(kb, tmp_path, monkeypatch, suffix):
+    import entitylink.cli as cli
+
+    inputs = _jsonl_inputs(tmp_path)
+    full = tmp_path / f"full.{suffix}"
+    assert annotate(inputs, "-r", "dictionary", "--chunk-size", "3", "-o", full).exit_code == 0
+    out = tmp_path / f"out.{suffix}"
+    real = cli.annotate_documents
+
+    def interrupted(*args, **kwargs):
+        for number, doc in enumerate(real(*args, **kwargs)):
+            if number == 7:
+                raise KeyboardInterrupt  # the run is killed while its third chunk is being annotated
+            yield doc
+
+    monkeypatch.setattr(cli, "annotate_documents", interrupted)
+    assert annotate(inputs, "-r", "dictionary", "--chunk-size", "3", "-o", out).exit_code == 130  # Click's exit on Ctrl-C
+    monkeypatch.setattr(cli, "annotate_documents", real)
+    partial, checkpoint = tmp_path / f"out.{suffix}.partial", tmp_path / f"out.{suffix}.checkpoint"
+    assert not out.exists() and json.loads(checkpoint.read_text(encoding="utf-8"))["documents"] == 6
+    with open(partial, "a", encoding="utf-8") as handle:
+        handle.write('{"id": "doc6", "text": "half a chunk')  # a chunk cut off while it was being appended
+    result = annotate(inputs, "-r", "dictionary", "--chunk-size", "3", "-o", out, "--resume")
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == full.read_bytes()
+    assert not partial.exists() and not checkpoint.exists()
+
+
+def test_resume_refuses_another_run(kb, tmp_path, monkeypatch):
+    inputs = _jsonl_inputs(tmp_path, 4)
+    out = tmp_path / "out.jsonl"
+    (tmp_path / "out.jsonl.partial").write_text("", encoding="utf-8")
+    (tmp_path / "out.jsonl.checkpoint").write_text(json.dumps({"documents": 0, "bytes": 0, "inputs": ["other.txt"],
+                                                               "format": "jsonl"}), encoding="utf-8")  # fmt: skip
+    result = annotate(inputs, "-o", out, "--resume")
+    assert result.exit_code == 1
+    assert "the interrupted run read ['other.txt']" in result.output
+
+
+def test_workers_two_give_the_output_of_one(kb, tmp_path):
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"w{workers}.jsonl"
+        result = annotate(EXAMPLES, "--workers", workers, "-o", out)
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
