@@ -29,7 +29,7 @@ from .labels import LABELS
 from .ontologies.build import build_all, convert_mesh_xml
 from .pipeline import RECOGNIZERS
 from .pipeline import load as load_pipeline
-from .readers import read_inputs
+from .readers import count_documents, read_inputs
 from .term import Match
 from .writers import FORMATS as WRITER_FORMATS
 from .tables import write_mentions_parquet
@@ -227,10 +227,12 @@ def annotate(
     skipped = chunked.documents if chunked else 0
     docs = annotate_documents(nlp, islice(documents, skipped, None), batch_size=batch_size, n_process=workers)
     counts = {"documents": 0, "entities": 0, "failed": 0}
-    quiet = logging.getLogger().getEffectiveLevel() > logging.INFO
+    # a progress bar on a terminal, with an estimate when the inputs can be counted beforehand
+    shown = logging.getLogger().getEffectiveLevel() <= logging.INFO and sys.stderr.isatty()
+    total = count_documents(inputs, input_format) if shown else None
 
     def counted() -> Iterator[Doc]:
-        with tqdm(desc="annotating", unit=" docs", initial=skipped, disable=True if quiet else None, file=sys.stderr) as bar:
+        with tqdm(desc="annotating", unit=" docs", initial=skipped, total=total, disable=not shown, file=sys.stderr) as bar:
             for doc in docs:
                 counts["documents"] += 1
                 counts["entities"] += len(doc.ents)

@@ -26,7 +26,7 @@ from lxml import etree
 
 from .errors import EntitylinkError
 
-__all__ = ["FORMATS", "Annotation", "Document", "InputError", "detect_format", "read_bioc", "read_inputs", "read_jsonl",
+__all__ = ["FORMATS", "Annotation", "Document", "InputError", "count_documents", "detect_format", "read_bioc", "read_inputs", "read_jsonl",
            "read_pubmed_xml", "read_pubtator", "read_text_file"]
 
 FORMATS = ("txt", "pubtator", "bioc-xml", "bioc-json", "pubmed-xml", "jsonl")
@@ -153,7 +153,13 @@ def read_bioc(path: Path, kind: str = "bioc-xml") -> Iterator[Document]:
 
 def _bioc_documents(open_input: Callable[[], io.BufferedReader], name: str, stem: str, kind: str) -> Iterator[Document]:
     try:
-        with io.TextIOWrapper(open_input(), encoding="utf-8") as handle:
+        with open_input() as raw:
+            data = raw.read()
+        if kind == "bioc-xml" and _ENTITY_DECLARATION.search(data.split(b"<collection", 1)[0]):
+            # the bioc library's parser would expand them (XXE, "billion laughs")
+            yield Document(stem, "", name, error=f"{name}: the XML declares entities in its DTD; entity declarations are refused")
+            return
+        with io.TextIOWrapper(io.BytesIO(data), encoding="utf-8") as handle:
             collection = biocjson.load(handle) if kind == "bioc-json" else biocxml.load(handle)
     except (OSError, ValueError, KeyError, UnicodeDecodeError, etree.XMLSyntaxError) as error:
         yield Document(stem, "", name, error=f"{name}: not a readable {kind} file ({type(error).__name__}: {error})")
@@ -171,6 +177,7 @@ def _bioc_documents(open_input: Callable[[], io.BufferedReader], name: str, stem
         yield Document(document.id or f"{stem}#{number}", text, f"{name}#{number}", annotations)
 
 
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _BIOC_ID_KEYS = ("identifier", "Identifier", "MESH", "NCBI Taxonomy", "NCBITaxon")
 
 
@@ -373,6 +380,33 @@ def read_inputs(paths: Iterable[str | Path], input_format: str | None = None) ->
     Every path is checked before anything is read: :class:`InputError` for a path that
     does not exist, a folder with no such file or ``-`` given twice. The documents are then read lazily.
     """
+    return _read_files(_input_files(paths, input_format), input_format)
+
+
+#: What starts a record, per format whose records :func:`count_documents` counts line by line.
+_RECORD_STARTS = {"pubmed-xml": re.compile(rb"<Pubmed(?:Book)?Article>"), "pubtator": re.compile(rb"^[^|\s]+\|t\|"),
+                  "jsonl": re.compile(rb"^\s*\S")}  # fmt: skip
+
+
+def count_documents(paths: Iterable[str | Path], input_format: str | None = None) -> int | None:
+    """How many documents :func:`read_inputs` will yield, counted by a quick scan of the files (for a
+    progress bar's estimate), or None when that cannot be known beforehand (standard input, BioC)."""
+    total = 0
+    for file in _input_files(paths, input_format):
+        kind = None if file is None else input_format or detect_format(file)
+        if kind == "txt":
+            total += 1
+            continue
+        start = _RECORD_STARTS.get(kind or "")
+        if file is None or start is None:
+            return None
+        with open(file, "rb") as handle:
+            total += sum(len(start.findall(line)) for line in _decompressed(handle))
+    return total
+
+
+def _input_files(paths: Iterable[str | Path], input_format: str | None) -> list[Path | None]:
+    """The files of ``paths`` (folders expanded), None for standard input, checked as :func:`read_inputs` says."""
     if input_format is not None and input_format not in FORMATS:
         raise InputError(f"unknown input format {input_format!r}; choose one of {', '.join(FORMATS)}")
     files: list[Path | None] = []  # None: standard input
@@ -391,7 +425,7 @@ def read_inputs(paths: Iterable[str | Path], input_format: str | None = None) ->
             files.append(path)
         else:
             raise InputError(f"{path}: no such file or folder")
-    return _read_files(files, input_format)
+    return files
 
 
 def _is_input(path: Path) -> bool:

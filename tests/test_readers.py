@@ -559,3 +559,27 @@ def test_read_inputs_standard_input_refuses_entities(monkeypatch, tmp_path):
     (document,) = read_inputs(["-"])
     assert document.error is not None and document.error.startswith("<stdin>: ") and "entities" in document.error
     assert "TOPSECRET" not in repr(document)
+
+
+def test_count_documents_scans_what_can_be_counted(tmp_path):
+    from entitylink.readers import count_documents
+
+    root = Path(__file__).resolve().parents[1]
+    assert count_documents([root / "examples" / "abstracts"]) == 3
+    assert count_documents([root / "examples" / "pubmed_sample.xml"]) == 4
+    gz = tmp_path / "sample.xml.gz"
+    gz.write_bytes(gzip.compress((root / "examples" / "pubmed_sample.xml").read_bytes()))
+    assert count_documents([gz, root / "tests" / "fixtures" / "eval_tiny.pubtator"]) == 6
+    assert count_documents(["-"]) is None
+
+
+def test_bioc_xml_declaring_entities_is_refused(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-BIOC", encoding="utf-8")
+    path = tmp_path / "xxe.xml"
+    path.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE collection [<!ENTITY x SYSTEM "file://{secret}">]>\n'
+                    "<collection><source>s</source><date>d</date><key>k</key><document><id>1</id>"
+                    "<passage><offset>0</offset><text>&x;</text></passage></document></collection>", encoding="utf-8")  # fmt: skip
+    documents = list(read_inputs([path]))
+    assert len(documents) == 1 and "entity declarations are refused" in documents[0].error
+    assert all("TOP-SECRET-BIOC" not in d.text for d in documents)
