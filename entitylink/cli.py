@@ -246,6 +246,10 @@ def annotate(
                 text = io.StringIO()
                 write_docs(chunk, text, fmt, header=chunked.empty)
                 chunked.append(text.getvalue(), len(chunk))
+            if chunked.empty:  # no document at all: the column names alone (TSV, CSV)
+                text = io.StringIO()
+                write_docs([], text, fmt)
+                chunked.append(text.getvalue(), 0)
             chunked.finish()
         elif output is None:
             write_docs(counted(), sys.stdout, fmt)

@@ -236,3 +236,12 @@ def test_workers_two_give_the_output_of_one(kb, tmp_path):
         assert result.exit_code == 0, result.output
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_no_document_gives_the_header_alone(kb, tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    result = annotate(empty, "-r", "dictionary", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("doc_id\tstart\tend") and out.read_text(encoding="utf-8").count("\n") == 1
