@@ -80,7 +80,8 @@ def _text_document(data: bytes, id: str, source: str) -> Document:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         return Document(id, "", source, error=f"not UTF-8 text (byte {error.start}: {error.reason})")
-    return Document(id, text.lstrip("\ufeff"), source)
+    text = text.lstrip("\ufeff")
+    return Document(id, text, source, error=None if text.strip() else f"{source}: empty, no text to annotate")
 
 
 class _DecodedLines:
@@ -300,7 +301,9 @@ def _jsonl_documents(handle: IO[bytes], name: str, stem: str) -> Iterator[Docume
         if isinstance(fields, str):
             yield Document(f"{stem}#{number}", "", f"{name}#{number}", error=f"{name}, line {number}: {fields}")
         else:
-            yield Document(*fields, f"{name}#{number}")
+            doc_id, text = fields
+            error = None if text.strip() else f"{name}, line {number}: empty \"text\", nothing to annotate"
+            yield Document(doc_id, text, f"{name}#{number}", error=error)
 
 
 _JSON_TYPES = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}

@@ -106,10 +106,12 @@ def test_unreadable_file_is_reported_and_the_run_goes_on(kb, tmp_path):
     folder.mkdir()
     (folder / "bad.txt").write_bytes(b"Caf\xe9 au lait spots \xff")
     (folder / "good.txt").write_text("Acute myeloid leukemia in a cat.", encoding="utf-8")
+    (folder / "hollow.txt").write_text(" \n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     result = annotate(folder, "-o", out)
     assert result.exit_code == 0, result.output
-    bad, good = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    bad, good, hollow = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert hollow["id"] == "hollow" and "empty" in hollow["error"]
     assert bad["id"] == "bad" and "UTF-8" in bad["error"] and bad["entities"] == []
     assert good["id"] == "good" and "error" not in good
     assert [e["kb_id"] for e in good["entities"]] == ["MONDO:0018874", "NCBITaxon:9685"]

@@ -51,7 +51,8 @@ def test_empty_text_file(tmp_path):
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
     document = read_text_file(path)
-    assert (document.id, document.text, document.error) == ("empty", "", None)
+    assert (document.id, document.text) == ("empty", "")
+    assert document.error == f"{path}: empty, no text to annotate"  # a record that says so, not a silent blank
 
 
 # -- read_pubtator ---------------------------------------------------------------------------------------
