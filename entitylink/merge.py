@@ -72,8 +72,8 @@ def tie_abbreviations(doc: Doc, entities: Sequence[Span], abbreviations: Abbrevi
             label_of.setdefault((occurrence.long_start, occurrence.long_end), tagged.label_)
     relabeled = []
     for span in entities:
-        occurrence = abbreviations.by_start.get(span.start)
-        label = label_of.get((occurrence.long_start, occurrence.long_end)) if occurrence and occurrence.end == span.end else None
+        short = abbreviations.by_start.get(span.start)
+        label = label_of.get((short.long_start, short.long_end)) if short and short.end == span.end else None
         relabeled.append(Span(doc, span.start, span.end, label=label) if label and label != span.label_ else span)
     entities = relabeled
     taken = _tokens(entities)

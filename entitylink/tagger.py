@@ -11,9 +11,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
@@ -60,7 +62,7 @@ class TrainedRecognizer:
 
     @property
     def labels(self) -> tuple[str, ...]:
-        return tuple(self.model.get_pipe("ner").labels)
+        return tuple(cast(TrainablePipe, self.model.get_pipe("ner")).labels)
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -70,7 +72,7 @@ class TrainedRecognizer:
             pieces = [(doc, start, end) for doc in batch for start, end in self._pieces(doc)]
             tagged = [doc[start:end].as_doc() for doc, start, end in pieces]
             for _, component in self.model.pipeline:
-                tagged = list(component.pipe(tagged, batch_size=self.batch_size))
+                tagged = list(cast(TrainablePipe, component).pipe(tagged, batch_size=self.batch_size))
             found: dict[int, list[Span]] = {id(doc): [] for doc in batch}
             for (doc, start, _), piece in zip(pieces, tagged):
                 found[id(doc)] += [Span(doc, start + e.start, start + e.end, label=e.label_) for e in piece.ents]
