@@ -147,6 +147,15 @@ def test_pubtator_malformed_line_is_a_failed_document_naming_the_file(tmp_path):
         (b"|t|no id\n", "txt"),
         (b"a|b|c pipes in prose\n", "txt"),
         (b"", "txt"),
+        ((FIXTURES / "pubmed_articles.xml").read_bytes(), "pubmed-xml"),
+        (b"<PubmedArticleSet><PubmedArticle/></PubmedArticleSet>", "pubmed-xml"),
+        (b'{"id": "1", "text": "Anemia."}\n{"id": "2", "text": "Leukemia."}\n', "jsonl"),
+        (b'\n\n{"id": "1", "text": "Anemia."}', "jsonl"),
+        (b'{"id": "1|t|x", "text": "pipes in JSON"}\n', "jsonl"),
+        (b'{"id": "1", "text": "' + b"long " * 2000 + b'"}\n', "jsonl"),
+        (b'{"id": "1", "title": "no text"}\n', "txt"),
+        (b'{"source": "", "date": "", "key": "", "infons": {}, "documents": []}', "bioc-json"),
+        (b"<notes>PubmedArticleSet</notes>", "txt"),
     ],
 )
 def test_detect_format(tmp_path, content, expected):
@@ -459,24 +468,6 @@ def test_jsonl_missing_text_and_byte_order_mark(tmp_path):
 
 
 # -- detect_format: PubMed XML and JSONL ------------------------------------------------------------------
-@pytest.mark.parametrize(
-    "content, expected",
-    [
-        (PUBMED.read_bytes(), "pubmed-xml"),
-        (b"<PubmedArticleSet><PubmedArticle/></PubmedArticleSet>", "pubmed-xml"),
-        (b'{"id": "1", "text": "Anemia."}\n{"id": "2", "text": "Leukemia."}\n', "jsonl"),
-        (b'\n\n{"id": "1", "text": "Anemia."}', "jsonl"),
-        (b'{"id": "1|t|x", "text": "pipes in JSON"}\n', "jsonl"),
-        (b'{"id": "1", "text": "' + b"long " * 2000 + b'"}\n', "jsonl"),
-        (b'{"id": "1", "title": "no text"}\n', "txt"),
-        (b'{"source": "", "date": "", "key": "", "infons": {}, "documents": []}', "bioc-json"),
-        (b"<notes>PubmedArticleSet</notes>", "txt"),
-    ],
-)
-def test_detect_pubmed_and_jsonl(tmp_path, content, expected):
-    path = tmp_path / "input.dat"
-    path.write_bytes(content)
-    assert detect_format(path) == expected
 
 
 def test_detect_jsonl_by_suffix_and_gzip_only_for_pubmed(tmp_path):
