@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from .annotate import annotate_documents, doc_error
 from .outputs import LinkedConcept
+from .pipeline import load
 from .readers import Document
 from .render import render_html, render_markdown
 from .writers import document_record
@@ -69,8 +70,6 @@ class AnnotatedDocument:
 
 @lru_cache(maxsize=1)
 def _default_pipeline() -> Language:
-    from .pipeline import load
-
     return load()
 
 
