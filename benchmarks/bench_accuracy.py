@@ -22,8 +22,13 @@ from pathlib import Path
 
 import entitylink
 from entitylink.annotate import annotate_documents
-from entitylink.evaluation import format_table, gold_mentions, predicted_mentions, score
-from entitylink.pipeline import RECOGNIZERS
+from entitylink.evaluation.scoring import (
+    format_table,
+    gold_mentions,
+    predicted_mentions,
+    score,
+)
+from entitylink.pipeline.loader import RECOGNIZERS
 from entitylink.training.corpora import dev_splits
 
 

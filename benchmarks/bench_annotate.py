@@ -31,8 +31,10 @@ def write_inputs(texts: list[str], count: int, path: Path) -> Path:
 
 
 #: runs a command and prints the peak RSS (KB) of it and its workers: each measurement in its own process tree
-_PEAK = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); " \
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+_PEAK = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
 
 
 def run(inputs: Path, output: Path, *options: str) -> tuple[float, float]:

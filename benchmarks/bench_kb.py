@@ -78,9 +78,17 @@ def main() -> None:
         cold = run({}, cache_dir)
         rows.append(("cold build, all four files (2 workers)", f"{cold['seconds']:.1f} s", f"{cold['peak_mb']:.0f} MB"))
     warm_small = min((run(WITHOUT_SUPPLEMENTARY, cache_dir) for _ in range(3)), key=lambda r: r["seconds"])
-    rows.append(("warm load, MONDO + MeSH descriptors + taxslim", f"{warm_small['seconds']:.2f} s", f"{warm_small['peak_mb']:.0f} MB"))
+    rows.append(
+        ("warm load, MONDO + MeSH descriptors + taxslim", f"{warm_small['seconds']:.2f} s", f"{warm_small['peak_mb']:.0f} MB")
+    )
     warm_all = min((run({}, cache_dir) for _ in range(3)), key=lambda r: r["seconds"])
-    rows.append(("warm load, all four files (+ 323k supplementary concepts)", f"{warm_all['seconds']:.2f} s", f"{warm_all['peak_mb']:.0f} MB"))
+    rows.append(
+        (
+            "warm load, all four files (+ 323k supplementary concepts)",
+            f"{warm_all['seconds']:.2f} s",
+            f"{warm_all['peak_mb']:.0f} MB",
+        )
+    )
     names = corpus_mentions(args.corpora) if args.corpora.is_dir() else []
     if names:
         measured = run({}, cache_dir, names)

@@ -22,8 +22,8 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from entitylink.pipeline import RECOGNIZERS
-from entitylink.readers import read_pubtator
+from entitylink.io.readers import read_pubtator
+from entitylink.pipeline.loader import RECOGNIZERS
 
 MEASURE = textwrap.dedent(
     """

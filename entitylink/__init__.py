@@ -1,17 +1,39 @@
-"""entitylink: biomedical entity linking of diseases, species and therapies to MONDO, MeSH and NCBI Taxonomy."""
+"""entitylink: biomedical entity linking of diseases, species and therapies to MONDO, MeSH and NCBI Taxonomy.
+
+The package's folders are its layers, each importing only those below it (``lint-imports`` checks it):
+
+=====================================================  ================================================
+``cli``                                                the ``entitylink`` command
+``annotate``, ``tables``, ``evaluation``, ``training``,  annotating from Python, DataFrames, scoring,
+``ontology_build``                                     training, building the bundled ontologies
+``io``                                                 readers and writers of documents
+``render``                                             Markdown and HTML of an annotated Doc
+``pipeline``                                           the spaCy components and :func:`load`
+``linking``                                            grounding rules, fuzzy candidates, priors
+``kb``                                                 concepts, OBO loading, the cached index
+``errors``, ``curie``, ``normalize``, ``labels``,      what everything shares
+``resources``, ``atomic_files``
+=====================================================  ================================================
+
+pandas (:func:`to_dataframe` and the other tables) is imported on first use, not with the package.
+"""
 
 from __future__ import annotations
 
-from .errors import CacheWarning, EntitylinkError, OntologyFileError
-from .knowledge_base import KnowledgeBase, load_kb
-from .normalize import normalize
-from .pipeline import load
-from .records import AnnotatedDocument, annotate
-from .render import render_html, render_markdown
-from .tables import concept_table, documents_dataframe, to_dataframe
-from .term import Concept, Match, NameKind, Xref
+from importlib import metadata
+from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from entitylink.annotate import AnnotatedDocument, annotate
+from entitylink.errors import CacheWarning, EntitylinkError, OntologyFileError
+from entitylink.kb import Concept, KnowledgeBase, Match, NameKind, Xref, load_kb
+from entitylink.normalize import normalize
+from entitylink.pipeline import load
+from entitylink.render import render_html, render_markdown
+
+if TYPE_CHECKING:
+    from entitylink.tables import concept_table, documents_dataframe, to_dataframe
+
+__version__ = metadata.version("entitylink")
 
 __all__ = [
     "AnnotatedDocument",
@@ -34,3 +56,14 @@ __all__ = [
     "render_markdown",
     "to_dataframe",
 ]
+
+_TABLES = ("concept_table", "documents_dataframe", "to_dataframe")
+
+
+def __getattr__(name: str) -> Any:
+    """The table functions, imported with pandas when first asked for."""
+    if name in _TABLES:
+        from entitylink import tables
+
+        return getattr(tables, name)
+    raise AttributeError(f"module 'entitylink' has no attribute {name!r}")

@@ -1,3 +1,3 @@
-from .cli import main
+from entitylink.cli import main
 
 main()

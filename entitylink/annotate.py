@@ -1,40 +1,46 @@
-"""Annotating many documents: every input document yields exactly one annotated Doc.
+"""Annotating documents: ``entitylink.annotate(texts)`` for Python and notebooks, and the batch loop
+(:func:`annotate_documents`) that ``entitylink annotate`` runs. Every input document yields exactly one
+annotated Doc.
+
+:class:`AnnotatedDocument` wraps the annotated spaCy ``Doc`` and renders itself in Jupyter: HTML with
+the entities highlighted and linked to their ontology pages (``_repr_html_``), or the "Linked entities"
+sections (``_repr_markdown_``). :func:`entitylink.to_dataframe` and :func:`entitylink.concept_table`
+take records or Docs.
 
 A document that cannot be read, or that a component fails on, still yields a Doc
 (without entities) with the reason in ``doc.user_data["entitylink_error"]`` (see
-:func:`doc_error`).
+:func:`entitylink.pipeline.extensions.doc_error`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import html
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import raise_error
 
-from .extensions import register_extensions
-from .readers import Document
+from entitylink.io.readers import Document
+from entitylink.io.writers import document_record
+from entitylink.pipeline import load
+from entitylink.pipeline.extensions import (
+    doc_error,
+    register_extensions,
+    set_doc_error,
+    set_title_end,
+)
+from entitylink.pipeline.outputs import LinkedConcept
+from entitylink.render import render_html, render_markdown
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["annotate_documents", "doc_error", "title_end"]
-
-_ERROR = "entitylink_error"
-_TITLE_END = "entitylink_title_end"
-
-
-def doc_error(doc: Doc) -> str | None:
-    """Why a document was not (fully) annotated, or None."""
-    return doc.user_data.get(_ERROR)
-
-
-def title_end(doc: Doc) -> int | None:
-    """Where the title ends in the text of a document read from PubTator, else None."""
-    return doc.user_data.get(_TITLE_END)
+__all__ = ["AnnotatedDocument", "annotate", "annotate_documents"]
 
 
 def annotate_documents(nlp: Language, documents: Iterable[Document], *, batch_size: int = 64,
@@ -112,13 +118,80 @@ _COMPONENT_FAILED = "a pipeline component failed on this document (its error is 
 def _finished(doc: Doc, document: Document) -> Doc:
     doc._.doc_id = document.id
     if document.error is not None:
-        doc.user_data[_ERROR] = document.error
+        set_doc_error(doc, document.error)
     if document.title_end is not None:
-        doc.user_data[_TITLE_END] = document.title_end
+        set_title_end(doc, document.title_end)
     return doc
 
 
 def _failed(nlp: Language, document: Document, error: str) -> Doc:
     doc = _finished(nlp.make_doc(document.text if document.error is None else ""), document)
-    doc.user_data[_ERROR] = document.error or error
+    set_doc_error(doc, document.error or error)
     return doc
+
+
+@dataclass(frozen=True)
+class AnnotatedDocument:
+    """One annotated document: its id, text, entities and linked concepts, or why it failed."""
+
+    doc: Doc
+
+    @property
+    def id(self) -> str | None:
+        return self.doc._.doc_id
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def error(self) -> str | None:
+        return doc_error(self.doc)
+
+    @property
+    def entities(self) -> list[dict[str, Any]]:
+        """The entities as dicts: offsets, text, label and every linking attribute."""
+        return list(self.to_dict()["entities"])
+
+    @property
+    def linked_entities(self) -> dict[str, list[LinkedConcept]]:
+        return self.doc._.linked_entities
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON record ``entitylink annotate`` writes for this document."""
+        return document_record(self.doc)
+
+    def _repr_html_(self) -> str:
+        if self.error:
+            return f"<h4>{html.escape(str(self.id))}</h4><p><em>Not annotated: {html.escape(self.error)}</em></p>"
+        return render_html(self.doc)  # displaCy's, titled with the id
+
+    def _repr_markdown_(self) -> str:
+        body = f"_Not annotated: {self.error}_" if self.error else (render_markdown(self.doc) or "_No entities found._")
+        return f"### {self.id}\n\n{body}\n"
+
+
+@lru_cache(maxsize=1)
+def _default_pipeline() -> Language:
+    return load()
+
+
+def annotate(texts: Iterable[str | tuple[str, str] | Document], nlp: Language | None = None, *,
+             batch_size: int = 64, n_process: int = 1) -> list[AnnotatedDocument]:  # fmt: skip
+    """Annotate texts, ``(id, text)`` pairs or :class:`~entitylink.io.document.Document` records, in order.
+
+    Plain texts are numbered from ``"0"``. ``nlp`` defaults to ``entitylink.load()``, loaded
+    once per process. Every input gives one record; one that fails carries its ``error``.
+    """
+    documents = []
+    for number, item in enumerate(texts):
+        if isinstance(item, Document):
+            documents.append(item)
+        elif isinstance(item, str):
+            documents.append(Document(str(number), item))
+        elif isinstance(item, tuple) and len(item) == 2 and all(isinstance(part, str) for part in item):
+            documents.append(Document(*item))
+        else:
+            raise TypeError(f"input {number}: expected a text, an (id, text) pair or a Document, not {type(item).__name__}")
+    docs = annotate_documents(nlp or _default_pipeline(), documents, batch_size=batch_size, n_process=n_process)
+    return [AnnotatedDocument(doc) for doc in docs]

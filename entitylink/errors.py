@@ -1,8 +1,11 @@
-"""Exceptions raised by entitylink, each naming the input at fault."""
+"""Exceptions raised by entitylink, each naming the input at fault: one hierarchy under :class:`EntitylinkError`.
+
+Shared base layer: imports nothing of entitylink.
+"""
 
 from __future__ import annotations
 
-__all__ = ["CacheWarning", "EntitylinkError", "ModelError", "OntologyFileError"]
+__all__ = ["CacheWarning", "CorruptIndexError", "EntitylinkError", "InputError", "ModelError", "OntologyFileError"]
 
 
 class EntitylinkError(Exception):
@@ -27,6 +30,14 @@ class ModelError(EntitylinkError):
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
+
+
+class CorruptIndexError(EntitylinkError):
+    """A cached term index cannot be read back (damaged, truncated or of another format); it is rebuilt."""
+
+
+class InputError(EntitylinkError):
+    """An input path that cannot be read as documents."""
 
 
 class CacheWarning(UserWarning):

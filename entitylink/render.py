@@ -17,25 +17,14 @@ from __future__ import annotations
 from spacy import displacy
 from spacy.tokens import Doc
 
-from .labels import DISEASE, SPECIES, THERAPY
-from .outputs import LinkedConcept, linked_entities
+from entitylink.curie import concept_url
+from entitylink.labels import DISEASE, SPECIES, THERAPY
+from entitylink.pipeline.outputs import LinkedConcept, linked_entities
 
-__all__ = ["concept_url", "render_html", "render_markdown"]
+__all__ = ["render_html", "render_markdown"]
 
 _HEADINGS = {DISEASE: "Diseases", THERAPY: "Therapies", SPECIES: "Species"}
 _COLORS = {DISEASE: "#f4a6a6", SPECIES: "#a6d8f4", THERAPY: "#b6e3a8"}
-_URLS = {
-    "MONDO": "http://purl.obolibrary.org/obo/MONDO_{}",
-    "MESH": "https://meshb.nlm.nih.gov/record/ui?ui={}",
-    "NCBITaxon": "https://www.ncbi.nlm.nih.gov/Taxonomy/Browser/wwwtax.cgi?id={}",
-}
-
-
-def concept_url(curie: str) -> str | None:
-    """The web page of an identifier (MONDO, MeSH or NCBI Taxonomy), or None for other prefixes."""
-    prefix, _, local = curie.partition(":")
-    template = _URLS.get(prefix)
-    return template.format(local) if template else None
 
 
 def _sorted(concepts: list[LinkedConcept], key: str) -> list[LinkedConcept]:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from entitylink.evaluation import GOLD_LABELS, normalize_ids
-from entitylink.grounder import shared_grounder
-from entitylink.readers import read_pubtator
+from entitylink.evaluation.scoring import GOLD_LABELS, normalize_ids
+from entitylink.io.readers import read_pubtator
+from entitylink.linking.grounder import shared_grounder
 
 ROOT = Path(__file__).resolve().parents[1]
 THRESHOLDS = (0.7, 0.75, 0.8, 0.85, 0.9, 0.95)

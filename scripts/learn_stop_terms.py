@@ -1,6 +1,6 @@
 """Learn the names the dictionary should not tag: names the gold corpora almost never annotate.
 
-    python scripts/learn_stop_terms.py [--corpora ../shared/data/corpora] [--out entitylink/data/stop_terms.tsv]
+    python scripts/learn_stop_terms.py [--corpora ../shared/data/corpora] [--out entitylink/resources/stop_terms.tsv]
 
 Runs the dictionary pipeline (without the stop list) over the **train** splits only
 (not those of S800 and LINNAEUS, which have no dev split and are scored on train),
@@ -23,11 +23,12 @@ from pathlib import Path
 
 import entitylink
 from entitylink.annotate import annotate_documents
-from entitylink.evaluation import gold_mentions, predicted_mentions
-from entitylink.grounder import HUMAN_WORDS, Grounder, shared_grounder
+from entitylink.evaluation.scoring import gold_mentions, predicted_mentions
+from entitylink.io.readers import read_pubtator
 from entitylink.labels import DISEASE, DRUG, SPECIES
+from entitylink.linking.grounder import HUMAN_WORDS, Grounder, shared_grounder
 from entitylink.normalize import normalize
-from entitylink.readers import read_pubtator
+from entitylink.resources import STOP_TERMS, resource_path
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,7 +51,7 @@ def kept_anyway(grounder: Grounder, label: str, key: str) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpora", type=Path, default=ROOT / "../shared/data/corpora")
-    parser.add_argument("--out", type=Path, default=ROOT / "entitylink/data/stop_terms.tsv")
+    parser.add_argument("--out", type=Path, default=resource_path(STOP_TERMS))
     parser.add_argument("--min-count", type=int, default=4)
     parser.add_argument("--max-precision", type=float, default=0.2)
     parser.add_argument("--exclude", nargs="*", default=["s800", "linnaeus"], help="corpora kept for scoring")

@@ -1,7 +1,7 @@
-"""Train the NER that entitylink ships (entitylink/models/ner) from the gold corpora.
+"""Train the NER that entitylink ships (entitylink/resources/ner) from the gold corpora.
 
     python scripts/train_ner.py [--corpora ../shared/data/corpora] [--workdir build/ner]
-                                [--out entitylink/models/ner] [--max-steps N] [--limit N]
+                                [--out entitylink/resources/ner] [--max-steps N] [--limit N]
 
 Reads the **train** splits (NCBI-disease, BC5CDR, BioRED, S800, S1000, LINNAEUS) with
 the labels each annotates, leaves unknown the tokens the dictionary tags with the
@@ -27,7 +27,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpora", type=Path, default=ROOT / "../shared/data/corpora")
     parser.add_argument("--workdir", type=Path, default=ROOT / "build/ner")
-    parser.add_argument("--out", type=Path, default=ROOT / "entitylink/models/ner")
+    parser.add_argument("--out", type=Path, default=ROOT / "entitylink/resources/ner")
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     parser.add_argument("--limit", type=int, default=None, help="documents per split (a quick run)")
     parser.add_argument("--reuse", action="store_true", help="train on the DocBins already in --workdir")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from spacy.language import Language
 from spacy.tokens import Doc
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-from entitylink.annotate import annotate_documents, doc_error, title_end
-from entitylink.readers import Document
+from entitylink.annotate import annotate_documents
+from entitylink.io.readers import Document
+from entitylink.pipeline.extensions import doc_error, title_end
 
 TITLE = "Anemia in cats."
 ERROR = "not UTF-8 text (byte 0: invalid start byte)"

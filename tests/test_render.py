@@ -80,7 +80,9 @@ def test_items_are_sorted_case_insensitively(prca_markdown):
 
 def test_species_without_common_name(example_docs):
     species = [line for line in render_markdown(example_docs["19309241"]).splitlines() if line.startswith("- **Species:**")]
-    assert species == ["- **Species:** Homo sapiens (human, species) [taxon 9606], Human betaherpesvirus 5 (species) [taxon 10359]"]
+    assert species == [
+        "- **Species:** Homo sapiens (human, species) [taxon 9606], Human betaherpesvirus 5 (species) [taxon 10359]"
+    ]
 
 
 def test_only_species_gives_only_the_full_text_section(nlp):

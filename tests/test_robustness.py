@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from entitylink import render_html, render_markdown
-from entitylink.annotate import annotate_documents, doc_error
-from entitylink.readers import Document
-from entitylink.writers import write_jsonl, write_markdown, write_pubtator
+from entitylink.annotate import annotate_documents
+from entitylink.io.readers import Document
+from entitylink.io.writers import write_jsonl, write_markdown, write_pubtator
+from entitylink.pipeline.extensions import doc_error
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "abstracts"
 AML, CAT, ANEMIA = "MONDO:0018874", "NCBITaxon:9685", "MONDO:0002280"

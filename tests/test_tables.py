@@ -7,17 +7,18 @@ import io
 import pandas as pd
 import pytest
 
-from entitylink.annotate import annotate_documents, doc_error
-from entitylink.readers import Document
+from entitylink.annotate import annotate_documents
+from entitylink.io.readers import Document
+from entitylink.io.writers.delimited import write_mentions_csv
+from entitylink.io.writers.rows import FILE_COLUMNS as CSV_COLUMNS
+from entitylink.pipeline.extensions import doc_error
 from entitylink.tables import (
     CONCEPT_COLUMNS,
-    CSV_COLUMNS,
     DOCUMENT_COLUMNS,
     MENTION_COLUMNS,
     concept_table,
     documents_dataframe,
     to_dataframe,
-    write_mentions_csv,
 )
 
 FAILED = "not UTF-8"
@@ -235,8 +236,8 @@ def test_parquet_rows_equal_the_csv_rows_and_keep_every_document(nlp, tmp_path):
     import pandas as pd
 
     from entitylink.annotate import annotate_documents
-    from entitylink.readers import Document
-    from entitylink.tables import write_mentions_parquet
+    from entitylink.io.readers import Document
+    from entitylink.io.writers import write_mentions_parquet
 
     docs = list(annotate_documents(nlp, [Document("a", "Anemia in cats."), Document("b", "", error="not UTF-8"),
                                          Document("c", "Nothing to see.")]))  # fmt: skip

@@ -4,7 +4,10 @@
   train/dev splits (a document of any dev split never trains);
 - :mod:`entitylink.training.examples`: gold documents as spaCy training Docs, with the
   labels a corpus does not annotate left unknown where the dictionary finds them;
+- :mod:`entitylink.training.linking_priors`: the linking priors learned from the train splits;
 - ``ner.cfg``: the spaCy training config.
+
+May import :mod:`entitylink.pipeline`, :mod:`entitylink.io`, :mod:`entitylink.evaluation` and below.
 """
 
 from __future__ import annotations

@@ -16,9 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..evaluation import GOLD_LABELS
-from ..labels import DISEASE, SPECIES, THERAPY
-from ..readers import Document, read_pubtator
+from entitylink.io.readers import Document, read_pubtator
+from entitylink.labels import DISEASE, GOLD_LABELS, SPECIES, THERAPY
 
 __all__ = ["ANNOTATED_LABELS", "TRAIN_ORDER", "Split", "dev_splits", "train_documents"]
 

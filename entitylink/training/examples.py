@@ -16,8 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..evaluation import GOLD_LABELS
-from ..readers import Document
+from entitylink.io.readers import Document
+from entitylink.labels import GOLD_LABELS
 
 __all__ = ["ConversionStats", "training_docs"]
 

@@ -13,9 +13,10 @@ from spacy.cli.train import train
 from spacy.language import Language
 from spacy.tokens import DocBin
 
+from entitylink.training.corpora import dev_splits, train_documents
+from entitylink.training.examples import ConversionStats, training_docs
+
 from . import CONFIG
-from .corpora import dev_splits, train_documents
-from .examples import ConversionStats, training_docs
 
 __all__ = ["prepare_corpora", "train_ner"]
 

@@ -1,0 +1,46 @@
+"""``entitylink lookup``: names looked up in the knowledge base."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import typer
+
+from entitylink.cli.options import CacheOption, SourceOption, fail, parse_sources
+from entitylink.errors import EntitylinkError
+from entitylink.kb import Match, load_kb
+
+__all__ = ["lookup"]
+
+
+def lookup(
+    texts: list[str] = typer.Argument(..., help="Names to look up, e.g. 'acute myeloid leukemia' cat."),
+    limit: int = typer.Option(5, "--limit", "-n", min=1, help="Matches to show per name."),
+    only: list[str] | None = typer.Option(None, "--only", help="Restrict to an ontology (mondo, mesh, ncbitaxon). Repeatable."),
+    ontology: list[str] | None = SourceOption,
+    cache_dir: Path | None = CacheOption,
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per name."),
+) -> None:
+    """Look names up in the knowledge base: best concepts first, with their cross-references."""
+    try:
+        kb = load_kb(parse_sources(ontology), cache_dir=cache_dir)
+    except EntitylinkError as error:
+        fail(error)
+    for text in texts:
+        matches = kb.lookup(text, ontologies=only, limit=limit)
+        if as_json:
+            typer.echo(json.dumps({"text": text, "matches": [_match_dict(m) for m in matches]}))
+            continue
+        typer.echo(f"{text}:" + ("" if matches else " no match"))
+        for match in matches:
+            xrefs = f"  xrefs {', '.join(match.xrefs[:4])}" if match.xrefs else ""
+            replaced = f"  (replaces obsolete {match.replaced})" if match.replaced else ""
+            typer.echo(
+                f"  {match.score:.2f}  {match.curie:<16} {match.name}  [{match.kind.name.lower()} '{match.matched}']{xrefs}{replaced}"
+            )
+
+
+def _match_dict(match: Match) -> dict[str, object]:
+    return {**dataclasses.asdict(match), "kind": match.kind.name.lower()}

@@ -1,0 +1,91 @@
+"""``entitylink ontologies``: build, convert, index and describe the ontologies."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import typer
+
+from entitylink.cli.options import CacheOption, SourceOption, fail, parse_sources
+from entitylink.errors import EntitylinkError
+from entitylink.kb import load_kb
+from entitylink.kb.index_cache import cache_path, default_cache_dir
+from entitylink.ontology_build.build import build_all, convert_mesh_xml
+
+__all__ = ["ontologies_app"]
+
+ontologies_app = typer.Typer(help="Build, index and describe the ontologies.", no_args_is_help=True)
+
+
+@ontologies_app.command("info")
+def info(
+    ontology: list[str] | None = SourceOption,
+    cache_dir: Path | None = CacheOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the table as JSON."),
+) -> None:
+    """Files, versions and counts of the loaded ontologies, and where their indexes are cached."""
+    directory = cache_dir or default_cache_dir()
+    try:
+        kb = load_kb(parse_sources(ontology), cache_dir=directory)
+    except EntitylinkError as error:
+        fail(error)
+    rows = kb.stats()
+    for row in rows:
+        row["cache"] = str(cache_path(Path(str(row["source"])), directory))
+    if as_json:
+        typer.echo(json.dumps({"cache_dir": str(directory), "parts": rows}, indent=2))
+        return
+    typer.echo(f"cache directory: {directory}")
+    for row in rows:
+        typer.echo(
+            f"\n{row['name']}: {row['source']}\n"
+            f"  ontology {row['ontology']}, version {row['version']}\n"
+            f"  {row['concepts']:,} terms ({row['live_concepts']:,} live), {row['names']:,} names "
+            f"under {row['keys']:,} keys, {row['xrefs']:,} xrefs\n"
+            f"  cache {row['cache']}"
+        )
+
+
+@ontologies_app.command("index")
+def index(ontology: list[str] | None = SourceOption, cache_dir: Path | None = CacheOption) -> None:
+    """Compile (or check) the cached term index of every ontology file."""
+    start = time.perf_counter()
+    try:
+        kb = load_kb(parse_sources(ontology), cache_dir=cache_dir)
+    except EntitylinkError as error:
+        fail(error)
+    typer.echo(f"{kb!r} ready in {time.perf_counter() - start:.1f} s")
+
+
+@ontologies_app.command("build")
+def build(
+    source: Path = typer.Option(
+        ..., "--source", exists=True, file_okay=False, help="Folder of raw sources (mondo/, mesh/, ncbitaxon/)."
+    ),
+    out: Path = typer.Option(Path("ontologies"), "--out", file_okay=False, help="Folder to write the OBO files into."),
+) -> None:
+    """Build the bundled OBO files from the raw public sources (deterministic)."""
+    try:
+        counts = build_all(source, out)
+    except (OSError, EOFError, KeyError, ValueError) as error:
+        fail(EntitylinkError(f"{source}: cannot build the ontologies ({type(error).__name__}: {error})"))
+    for name, count in counts.items():
+        typer.echo(f"{out / name}: {count:,} terms")
+
+
+@ontologies_app.command("convert-mesh")
+def convert_mesh(
+    xml: Path = typer.Argument(..., exists=True, dir_okay=False, help="NLM descriptor file desc20XX.xml (or .xml.gz)."),
+    out: Path = typer.Option(..., "--out", "-o", dir_okay=False, help="OBO file to write (.obo or .obo.gz)."),
+) -> None:
+    """Convert a MeSH descriptor XML release into an OBO file of the bundled shape.
+
+    Use it with ``--ontology mesh=OUT``.
+    """
+    try:
+        count = convert_mesh_xml(xml, out)
+    except (ValueError, SyntaxError, OSError, EOFError) as error:
+        fail(EntitylinkError(f"{xml}: not a readable MeSH descriptor XML file ({type(error).__name__}: {error})"))
+    typer.echo(f"{out}: {count:,} descriptors")

@@ -1,0 +1,119 @@
+"""PubMed XML (``<PubmedArticleSet>``, plain or gzip-compressed), streamed with lxml: no DTD, no entities, no network."""
+
+from __future__ import annotations
+
+import io
+import re
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+from entitylink.io.document import Document
+from entitylink.io.readers.streams import decompressed, file_stem
+
+__all__ = ["is_pubmed_xml", "pubmed_documents", "read_pubmed_xml"]
+
+_PUBMED_ROOT = re.compile(rb"<PubmedArticleSet[\s/>]")
+
+
+def is_pubmed_xml(start: bytes, head: bytes) -> bool:
+    """Whether an input's first bytes (``start``: without leading space) open a ``<PubmedArticleSet>``."""
+    return start.startswith(b"<") and bool(_PUBMED_ROOT.search(head))
+
+
+def read_pubmed_xml(path: Path) -> Iterator[Document]:
+    """The articles of a PubMed XML file (``<PubmedArticleSet>``, plain or gzip-compressed), streamed.
+
+    A document is named by its PMID; its text is ``title + " " + abstract``, the abstract's
+    ``AbstractText`` sections joined by spaces, each after ``LABEL: `` when it has a label
+    (inline markup such as ``<i>`` keeps its text). ``PubmedBookArticle`` records are read
+    the same way; the ``DeleteCitation`` lists of update files are not documents. A record
+    without a PMID is a failed document.
+
+    No DTD is loaded, no entity resolved and nothing fetched from the network: a file whose
+    DTD declares entities (the XXE and "billion laughs" attacks) is one failed document, and
+    so is a file that is not PubMed XML. Malformed XML (or a truncated file) ends the file
+    with one failed document saying where.
+    """
+    with open(path, "rb") as handle:
+        yield from pubmed_documents(decompressed(handle), str(path), file_stem(path))
+
+
+#: a PubMed record's tag: the paths of its PMID, of its title (the first found) and of its abstract's sections
+_PUBMED_RECORDS = {
+    "PubmedArticle": ("MedlineCitation/PMID", ("MedlineCitation/Article/ArticleTitle",),
+                      "MedlineCitation/Article/Abstract/AbstractText"),
+    "PubmedBookArticle": ("BookDocument/PMID", ("BookDocument/ArticleTitle", "BookDocument/Book/BookTitle"),
+                          "BookDocument/Abstract/AbstractText"),
+}  # fmt: skip
+
+
+def pubmed_documents(stream: io.BufferedIOBase, name: str, stem: str) -> Iterator[Document]:
+    events = etree.iterparse(stream, events=("start", "end"), tag=("PubmedArticleSet", *_PUBMED_RECORDS),
+                             resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                             huge_tree=False)  # fmt: skip
+    number = 0
+    checked = False
+    while True:
+        try:
+            event, element = next(events)
+        except StopIteration:
+            break
+        except (etree.XMLSyntaxError, OSError, EOFError, zlib.error) as error:
+            where = f"after record {number}" if number else "before the first record"
+            problem = (f"malformed XML {where} ({error.msg})" if isinstance(error, etree.XMLSyntaxError)
+                       else f"unreadable data {where} ({type(error).__name__}: {error})")  # fmt: skip
+            yield Document(f"{stem}#{number + 1}", "", f"{name}#{number + 1}", error=f"{name}: {problem}")
+            return
+        if not checked:  # the first event: the DTD and the root element are known, no record read yet
+            refused = _pubmed_refusal(element.getroottree())
+            if refused:
+                yield Document(stem, "", name, error=f"{name}: {refused}")
+                return
+            checked = True
+        if event == "end" and element.tag in _PUBMED_RECORDS:
+            number += 1
+            yield _pubmed_document(element, number, name, stem)
+            element.clear(keep_tail=True)  # memory stays flat: the record and those before it are dropped
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+    if not checked:  # no event: the root element is not <PubmedArticleSet> and holds no record
+        yield Document(stem, "", name, error=f"{name}: {_pubmed_refusal(events.root.getroottree())}")
+
+
+def _pubmed_refusal(tree: etree._ElementTree) -> str | None:
+    """Why a PubMed XML file is refused: its DTD declares entities, or its root is not ``<PubmedArticleSet>``."""
+    dtd = tree.docinfo.internalDTD
+    entities = [entity.name for entity in dtd.entities()] if dtd is not None else []
+    if entities:
+        named = ", ".join(entities[:3]) + (", ..." if len(entities) > 3 else "")
+        return f"the XML declares entities in its DTD ({named}); entity declarations are refused, none is read"
+    root = tree.getroot().tag
+    if root != "PubmedArticleSet":
+        return f"not PubMed XML: the root element is <{root}>, not <PubmedArticleSet>"
+    return None
+
+
+def _pubmed_document(record: etree._Element, number: int, name: str, stem: str) -> Document:
+    """The document of a ``PubmedArticle`` (or ``PubmedBookArticle``) element, the ``number``-th of the file."""
+    pmid_path, title_paths, sections_path = _PUBMED_RECORDS[record.tag]
+    pmid = (record.findtext(pmid_path) or "").strip()
+    if not pmid:
+        error = f"{name}, record {number}: {record.tag} without a PMID"
+        return Document(f"{stem}#{number}", "", f"{name}#{number}", error=error)
+    titles = [element for element in map(record.find, title_paths) if element is not None]
+    title = _inner_text(titles[0]) if titles else ""
+    sections = []
+    for section in record.iterfind(sections_path):
+        text, label = _inner_text(section), section.get("Label")
+        if text:
+            sections.append(f"{label}: {text}" if label else text)
+    abstract = " ".join(sections)
+    return Document(pmid, f"{title} {abstract}" if abstract else title, f"{name}#{number}", title_end=len(title))
+
+
+def _inner_text(element: etree._Element) -> str:
+    """An element's text with that of its inline markup (``<i>``, ``<sup>``...)."""
+    return "".join(element.itertext()).strip()

@@ -1,0 +1,9 @@
+"""Linking rules: from a mention text and its label to ranked candidate concepts.
+
+- :mod:`.grounder`: exact names, ranking, equivalents across ontologies, grounding rules
+  (short forms, coordinations, pathogen genera in human texts);
+- :mod:`.candidate_generation`: fuzzy candidates by character 3-gram TF-IDF (scispaCy's design);
+- :mod:`.priors`: the identifiers the corpora's annotators gave each mention text, at run time.
+
+May import :mod:`entitylink.kb` and the shared base modules; no spaCy, no pandas.
+"""

@@ -1,0 +1,318 @@
+"""Grounding: from a mention's text to ranked, labelled candidate concepts.
+
+The :class:`Grounder` turns the knowledge base's name matches into one candidate
+per entity, identified in the label's primary ontology (MONDO for diseases, NCBI
+Taxonomy for species, MeSH for therapies) and carrying the equivalent ids of the
+other ontologies, so that a disease's MONDO and MeSH ids always name the same
+thing. Ranking is label > exact synonym > abbreviation > related synonym; among
+MONDO classes reached through a MeSH name, the ones the text itself names come
+first, so a grouping class never wins over the class whose label matches.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import asdict, dataclass
+from functools import cached_property, lru_cache
+
+from entitylink.curie import ontology_of, prefix_of
+from entitylink.kb.category import Category, categorize
+from entitylink.kb.concept import Match
+from entitylink.kb.knowledge_base import ONTOLOGY_PRIORITY, KnowledgeBase
+from entitylink.labels import DISEASE, PRIMARY_ONTOLOGY, SPECIES, THERAPY
+from entitylink.linking.candidate_generation import CharNgramCandidateGenerator
+from entitylink.normalize import normalize
+
+__all__ = ["HUMAN", "HUMAN_WORDS", "Candidate", "Grounder", "shared_grounder"]
+
+HUMAN = "NCBITaxon:9606"
+#: Words of clinical text that imply human subjects, linked to Homo sapiens as PubTator does (normalized forms).
+HUMAN_WORDS = frozenset({"patient", "inpatient", "outpatient", "woman", "man", "child", "infant", "newborn", "neonate",
+                         "boy", "girl", "adult", "adolescent", "human", "person", "people", "volunteer"})  # fmt: skip
+#: Last words that turn a pathogen into a disease: "CMV reactivation" -> cytomegalovirus infection.
+#: What separates the conjuncts of a coordinated mention ("breast and ovarian cancer", "breast/ovarian cancer").
+_COORDINATION = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|\band/or\b|\band\b|\bor\b|,|/)\s*")
+_INFECTION_HEADS = frozenset({"infection", "reactivation", "disease", "viremia", "viraemia", "bacteremia", "sepsis"})
+_FUZZY_WEIGHT = 0.9
+_IMPLICIT_SCORE = 0.9
+_DERIVED_WEIGHT = 0.9
+_ABBREVIATED_SCORE = 0.9
+_GENUS_MARGIN = 0.1
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One concept a mention may name."""
+
+    #: identifier in the label's primary ontology (``MONDO:0018874``), else in MeSH
+    curie: str
+    #: the concept's preferred name
+    name: str
+    label: str
+    #: therapies: ``drug``, ``procedure`` or ``cell therapy``
+    subtype: str | None
+    score: float
+    #: ``curie`` and its equivalents: MeSH for MONDO and taxa, OMIM for MONDO (exact matches)
+    ids: tuple[str, ...]
+    #: the ontology name that matched the mention
+    matched: str
+    #: how: ``label``, ``exact``, ``abbreviation``, ``related``, ``implicit`` (human subjects),
+    #: ``abbreviated`` (binomial), ``infection``, ``fuzzy``, ``prior`` (learned from the corpora) or
+    #: ``coordinated`` ("breast and ovarian cancer": the ids of every conjunct)
+    kind: str
+    #: taxa: the common name ("human") and rank ("species")
+    common_name: str | None = None
+    rank: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {**asdict(self), "ids": list(self.ids)}
+
+
+class Grounder:
+    """Ranked :class:`Candidate` lists for mention texts, from exact (normalized) names, then fuzzy ones.
+
+    Components share one grounder per process (:func:`shared_grounder`); its caches
+    make repeated mentions cheap.
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        names = (key for name, part in kb.parts.items() if name != "mesh-supplementary" for key in part.keys())  # noqa: SIM118 (TermIndex.keys)
+        self.fuzzy = CharNgramCandidateGenerator(names)
+        self.category = lru_cache(maxsize=None)(self._category)
+        self._names = lru_cache(maxsize=100_000)(self._concept_names)
+        self.ground = lru_cache(maxsize=100_000)(self._ground)
+        self.exact = lru_cache(maxsize=100_000)(self._exact)
+
+    def _category(self, curie: str) -> Category | None:
+        concept = self.kb.get(curie)
+        return categorize(concept, self.kb.get) if concept is not None else None
+
+    @cached_property
+    def name_lengths(self) -> dict[str, int]:
+        """First word of every normalized name -> the most words a name starting with it has."""
+        lengths: dict[str, int] = {word: 1 for word in HUMAN_WORDS}
+        for part in self.kb.parts.values():
+            for key in part.keys():  # noqa: SIM118 (TermIndex.keys)
+                first, _, rest = key.partition(" ")
+                words = rest.count(" ") + 2 if rest else 1
+                if lengths.get(first, 0) < words:
+                    lengths[first] = words
+        return lengths
+
+    @cached_property
+    def _binomials(self) -> dict[tuple[str, str], list[str]]:
+        """(genus initials, normalized epithet) -> species taxa: ("c", "albican") -> [Candida albicans]."""
+        found: dict[tuple[str, str], list[str]] = {}
+        for part in self.kb.parts.values():
+            for number in range(len(part)) if part.meta.get("ontology", "").startswith("ncbitaxon") else ():
+                concept = part.concept(number)
+                words = concept.label.split()
+                if concept.rank == "species" and len(words) == 2 and words[0][:1].isupper() and not concept.obsolete:
+                    genus = words[0].lower()
+                    for initials in {genus[:1], genus[:2]}:
+                        found.setdefault((initials, normalize(words[1])), []).append(concept.curie)
+        return found
+
+    def abbreviated_species(self, initials: str, epithet: str, genera: Collection[str] = ()) -> Candidate | None:
+        """The species an abbreviated binomial names ("C. albicans"): the one whose genus is in ``genera``
+        (lower-case genus names already mentioned), else the only one."""
+        taxa = self._binomials.get((initials.lower(), normalize(epithet)), [])
+        chosen = [t for t in taxa if self.kb[t].label.split()[0].lower() in genera] or taxa
+        if len(chosen) != 1 or self.category(chosen[0]) is None:
+            return None
+        return self._candidate(chosen[0], Category(SPECIES), _ABBREVIATED_SCORE, f"{initials}. {epithet}", "abbreviated")
+
+    def host_species(self, genus: Candidate, host: str = "human") -> Candidate | None:
+        """The species of a genus named after a host ("human cytomegalovirus" in Cytomegalovirus), or None."""
+        if genus.rank != "genus":
+            return None
+        for candidate in self.exact(f"{host} {genus.name}", frozenset({SPECIES})):
+            if self._descends(candidate.curie, genus.curie):
+                return dataclasses.replace(candidate, score=genus.score, matched=genus.matched, kind=genus.kind)
+        return None
+
+    @cached_property
+    def _keys(self) -> frozenset[str]:
+        return frozenset(HUMAN_WORDS).union(*(part.keys() for part in self.kb.parts.values()))
+
+    def has_name(self, key: str) -> bool:
+        """Whether some concept has a name whose normalized form is ``key``."""
+        return key in self._keys
+
+    # -- exact names --------------------------------------------------------------------------
+    def _exact(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:
+        """Candidates whose names equal ``text`` up to normalization, best first."""
+        key = normalize(text)
+        found: list[Candidate] = []
+        if key in HUMAN_WORDS and (labels is None or SPECIES in labels) and HUMAN in self.kb:
+            found.append(self._candidate(HUMAN, Category(SPECIES), _IMPLICIT_SCORE, text, "implicit"))
+        matches = self.kb.lookup(text)
+        found += self._from_matches(matches, labels)
+        return self._species_before_genus(_rank(found))
+
+    def _species_before_genus(self, ranked: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """A genus first, with one of its species close behind, gives way to the species ("mice": Mus musculus)."""
+        if len(ranked) < 2 or ranked[0].rank != "genus":
+            return ranked
+        genus = ranked[0]
+        for candidate in ranked[1:]:
+            if genus.score - candidate.score > _GENUS_MARGIN or candidate.label != SPECIES:
+                break
+            placeholder = candidate.name.endswith((" sp.", " spp."))  # "Mus sp."
+            if candidate.rank == "species" and not placeholder and self._descends(candidate.curie, genus.curie):
+                promoted = dataclasses.replace(candidate, score=genus.score)
+                return (promoted,) + tuple(c for c in ranked if c is not candidate)
+        return ranked
+
+    def _descends(self, curie: str, ancestor: str, depth: int = 3) -> bool:
+        """Whether ``ancestor`` is among the first ``depth`` generations above ``curie`` (subgenera in between)."""
+        parents = self.kb[curie].parents
+        return ancestor in parents or (depth > 1 and any(self._descends(p, ancestor, depth - 1) for p in parents if p in self.kb))
+
+    def _from_matches(self, matches: list[Match], labels: Collection[str] | None) -> list[Candidate]:
+        named = [m.curie for m in matches]
+        found = []
+        for match in matches:
+            category = self.category(match.curie)
+            if category is None or (labels is not None and category.label not in labels):
+                continue
+            primary = self._primary(match.curie, category, named)
+            if category.label == SPECIES and ontology_of(primary) != "ncbitaxon":
+                continue  # a MeSH organism heading with no taxon of genus rank or below ("Plants", "Mice")
+            found.append(self._candidate(primary, category, match.score, match.matched, match.kind.name.lower(), named))
+        return found
+
+    def _concept_names(self, curie: str) -> frozenset[str]:
+        """The normalized label and synonyms of a concept."""
+        concept = self.kb[curie]
+        return frozenset({normalize(concept.label)} | {normalize(s.text) for s in concept.synonyms})
+
+    def _primary(self, curie: str, category: Category, named: list[str]) -> str:
+        """The id of ``curie``'s concept in the label's primary ontology, else ``curie`` itself.
+
+        A cross-reference counts when the text also named the target or the two
+        concepts share a name (mappings such as Seizures -> "visual epilepsy" do not).
+        """
+        wanted = PRIMARY_ONTOLOGY[category.label]
+        if ontology_of(curie) == wanted:
+            return curie
+        names = self._names(curie)
+        equivalents = [c for c in self.kb.xrefs(curie, prefix_of(wanted))
+                       if self.category(c) == Category(category.label) and (c in named or names & self._names(c))]  # fmt: skip
+        return min(equivalents, key=lambda c: c not in named) if equivalents else curie
+
+    def concept_candidate(self, curie: str, labels: frozenset[str] | None, score: float, matched: str,
+                          kind: str) -> Candidate | None:  # fmt: skip
+        """A candidate for a given concept (a MeSH disease as its MONDO equivalent), or None
+        if the concept is not loaded or not of ``labels``."""
+        category = self.category(curie) if curie in self.kb else None
+        if category is None or (labels is not None and category.label not in labels):
+            return None
+        return self._candidate(self._primary(curie, category, [curie]), category, score, matched, kind, [curie])
+
+    def _candidate(self, curie: str, category: Category, score: float, matched: str, kind: str,
+                   named: list[str] | None = None) -> Candidate:  # fmt: skip
+        """A candidate for ``curie`` with its MeSH equivalent: a cross-reference (one the text named first),
+        else the best MeSH concept of the same label that the text names."""
+        concept = self.kb[curie]
+        ids = [curie]
+        if ontology_of(curie) != "mesh":
+            named = named or []
+            xrefs = sorted(self.kb.xrefs(curie, "MESH"), key=lambda c: c not in named)
+            same_name = [c for c in named if ontology_of(c) == "mesh" and self.category(c) == Category(category.label)]
+            ids += (xrefs or same_name)[:1]
+        if ontology_of(curie) == "mondo":
+            ids += concept.xref_ids("OMIM", exact=True)[:1]
+        return Candidate(
+            curie,
+            concept.label,
+            category.label,
+            category.subtype,
+            score,
+            tuple(ids),
+            matched,
+            kind,
+            concept.common_name if concept.ontology == "ncbitaxon" else None,
+            concept.rank,
+        )
+
+    # -- everything ---------------------------------------------------------------------------
+    def _ground(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:
+        """Exact candidates; else, for "<pathogen> infection/reactivation/disease", the infection."""
+        found = self.exact(text, labels)
+        if found:
+            return found
+        head, _, last = normalize(text).rpartition(" ")
+        if head and last in _INFECTION_HEADS and (labels is None or DISEASE in labels):
+            pathogen = self.exact(text.rsplit(None, 1)[0] if " " in text.strip() else head, frozenset({SPECIES}))
+            for species in pathogen[:1]:
+                for name in (f"{head} infection", f"{species.name} infection"):
+                    derived = self.exact(name, frozenset({DISEASE}))
+                    if derived:
+                        return tuple(_derive(c, _DERIVED_WEIGHT, "infection") for c in derived)
+        return ()
+
+    def coordinated(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:
+        """The concept of each conjunct of a coordinated mention, completed with the words the last one
+        ends in: "breast and ovarian cancer" -> breast cancer, ovarian cancer; "Duchenne and Becker
+        muscular dystrophy" -> Duchenne ..., Becker muscular dystrophy. Empty unless every conjunct links."""
+        parts = [part for part in _COORDINATION.split(text.strip()) if part]
+        last = parts[-1].split()
+        if len(parts) < 2 or len(last) < 2:
+            return ()
+        found = []
+        for part in parts[:-1]:
+            texts = [*(f"{part} {' '.join(last[-k:])}" for k in range(len(last) - 1, 0, -1)), part]
+            best = next((found[0] for found in (self.exact(t, labels) for t in texts) if found), None)
+            if best is None:
+                return ()
+            found.append(best)
+        tail = self.exact(parts[-1], labels)
+        return (*found, tail[0]) if tail else ()
+
+    def fuzzy_candidates(self, text: str, labels: frozenset[str] | None, threshold: float, k: int = 5) -> tuple[Candidate, ...]:
+        """Candidates of the names most similar to ``text`` (character 3-gram cosine >= ``threshold``)."""
+        found: list[Candidate] = []
+        for near in self.fuzzy(text, k=k, threshold=threshold):
+            for candidate in self.exact(near.key, labels):
+                found.append(_derive(candidate, near.similarity * _FUZZY_WEIGHT, "fuzzy"))
+        return _rank(found)
+
+
+def _derive(candidate: Candidate, weight: float, kind: str) -> Candidate:
+    return dataclasses.replace(candidate, score=round(candidate.score * weight, 4), kind=kind)
+
+
+#: Equal scores across labels: a genus named like a chemical ("Ammonia") loses.
+_LABEL_ORDER = {DISEASE: 0, THERAPY: 1, SPECIES: 2}
+
+
+def _rank(candidates: Iterable[Candidate]) -> tuple[Candidate, ...]:
+    """One candidate per concept (its best score), best first; ties go to diseases, therapies, then species,
+    then to the label's primary ontology."""
+    best: dict[str, Candidate] = {}
+    for candidate in candidates:
+        kept = best.get(candidate.curie)
+        if kept is None or candidate.score > kept.score:
+            best[candidate.curie] = candidate
+    return tuple(sorted(best.values(), key=lambda c: (-c.score, _LABEL_ORDER[c.label],
+                                                       ontology_of(c.curie) != PRIMARY_ONTOLOGY[c.label],
+                                                       ONTOLOGY_PRIORITY.get(ontology_of(c.curie), 9), c.curie)))  # fmt: skip
+
+
+@lru_cache(maxsize=4)
+def _shared(sources: tuple[tuple[str, str | None], ...], cache_dir: str | None) -> Grounder:
+    from entitylink.kb.knowledge_base import load_kb
+
+    return Grounder(load_kb(dict(sources), cache_dir=cache_dir))
+
+
+def shared_grounder(ontologies: Mapping[str, str | None] | None = None, cache_dir: str | None = None) -> Grounder:
+    """One :class:`Grounder` per ontology selection and process, shared by all components that ask for it.
+
+    ``ontologies`` overrides parts of the bundled set as in :func:`entitylink.load_kb`.
+    """
+    return _shared(tuple(sorted((ontologies or {}).items())), cache_dir)

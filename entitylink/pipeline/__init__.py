@@ -1,0 +1,24 @@
+"""The spaCy side of entitylink: every component factory, the tokenizer, the Doc/Span extensions and :func:`load`.
+
+=================================  ===================================================================
+module                             what it registers or sets
+=================================  ===================================================================
+:mod:`.tokenizer`                  ``entitylink.BiomedicalTokenizer.v1`` (scispaCy's rules, hyphen splits)
+:mod:`.abbreviations`              ``entitylink_abbreviations``: ``doc._.abbreviations`` (scispaCy's)
+:mod:`.trained_recognizer`         ``entitylink_ner``: ``doc.ents`` from the trained NER
+:mod:`.dictionary_recognizer`      ``entitylink_dictionary``: ``doc.ents`` from ontology names
+:mod:`.merge_policies`             the hybrid policies, registered callables (``entitylink.merge.*``)
+:mod:`.linker`                     ``entitylink_linker``: ``ent._.kb_id`` and the other span attributes
+:mod:`.extensions`, :mod:`.outputs`  the attributes, ``doc._.linked_entities``, ``doc._.to_dict()``
+:mod:`.loader`                     :func:`load`, the whole pipeline in one call
+=================================  ===================================================================
+
+May import :mod:`entitylink.linking`, :mod:`entitylink.kb` and the shared base modules; never
+pandas, pyarrow, the readers or writers, or anything above.
+"""
+
+from __future__ import annotations
+
+from entitylink.pipeline.loader import RECOGNIZERS, load
+
+__all__ = ["RECOGNIZERS", "load"]

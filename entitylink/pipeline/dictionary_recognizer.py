@@ -1,0 +1,318 @@
+"""Dictionary mention detection: longest matches of ontology names in the text.
+
+Every name of every loaded ontology, normalized (case, plurals, hyphens, Greek
+letters, British spellings...), is a pattern. The recognizer walks the tokens,
+extends each candidate start while the words can still begin a name, and keeps the
+longest span that names a concept of a wanted label. Abbreviations follow their
+local definitions (see :mod:`entitylink.pipeline.abbreviations`); a long form the dictionary
+cannot match exactly gets a fuzzy match, so that its short forms are tagged too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from entitylink.labels import DISEASE, LABELS, SPECIES
+from entitylink.linking.grounder import (
+    HUMAN_WORDS,
+    Candidate,
+    Grounder,
+    shared_grounder,
+)
+from entitylink.normalize import GENERIC_HEADS, is_acronym_like, normalize
+from entitylink.pipeline.abbreviations import Abbreviations
+from entitylink.pipeline.extensions import register_extensions
+from entitylink.pipeline.merge_policies import MergePolicy, merge_policy
+from entitylink.resources import STOP_TERMS, resource_path
+
+__all__ = ["DictionaryRecognizer"]
+
+#: Tokens a name may contain without a word of their own ("non-Hodgkin", "Crohn's").
+_JOINERS = frozenset({"-", "‐", "‑", "–", "'", "’", "'s", "’s", "."})
+#: Words after a pathogen that make the whole phrase a disease ("CMV reactivation").
+_INFECTION_WORDS = frozenset({"infection", "reactivation", "disease", "viremia", "viraemia"})
+#: Kinds of match trusted for a short form the document does not define ("HIV", "AIDS"; not "MAP", "DM").
+_UNDEFINED_SHORT_FORM_KINDS = frozenset({"label"})
+_SHORT_FORM_LENGTH = 4
+#: Words too general to be an entity of any label (and "gold", mostly of "gold standard").
+_GENERIC_TERMS = frozenset({*GENERIC_HEADS, "condition", "illness", "abnormality", "death",
+                            "drug", "medication", "medicine", "agent", "compound", "substance", "chemical",
+                            "organism", "species", "strain", "treatment", "therapy", "infection", "gold"})  # fmt: skip
+_GENUS_INITIALS = re.compile(r"[A-Z][a-z]?")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A token, or a whole short-form occurrence, with its normalized key."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    #: punctuation that ends any name ("(", ",", ";")
+    is_break: bool
+
+
+@Language.factory(
+    "entitylink_dictionary",
+    default_config={
+        "labels": list(LABELS),
+        "ontologies": None,
+        "cache_dir": None,
+        "implicit_human": True,
+        "max_words": 12,
+        "abbreviation_fuzzy_threshold": 0.85,
+        "overwrite_ents": False,
+        "stop_terms": None,
+        "merge": "longest",
+    },  # fmt: skip
+)
+class DictionaryRecognizer:
+    """Tags DISEASE, SPECIES and THERAPY mentions by longest dictionary match.
+
+    Sets ``doc.ents`` (labels ``DISEASE``, ``SPECIES``, ``THERAPY``). Earlier entities
+    (the trained NER's) are merged with the matches by the ``merge`` policy of
+    :mod:`entitylink.pipeline.merge_policies` (``"longest"``: the longer span wins, earlier entities on a
+    tie; a name or a registered callable), or dropped if ``overwrite_ents``. Case rules:
+    abbreviations match case-sensitively; a short form of four characters or less that
+    the document does not define must be a concept's label ("HIV" but not "MAP"); a
+    stop word never matches alone, nor a single word through a MONDO related synonym.
+    ``stop_terms`` are names never tagged (default: the list learned from the train
+    splits by ``scripts/learn_stop_terms.py``, ``entitylink/resources/stop_terms.tsv``).
+    ``implicit_human`` tags "patients", "women", "children"... as Homo sapiens. Needs
+    ``entitylink_abbreviations`` (or scispaCy's ``abbreviation_detector``) earlier in the
+    pipeline to use local abbreviation definitions.
+    """
+
+    def __init__(self, nlp: Language, name: str = "entitylink_dictionary", *, labels: Iterable[str] = LABELS,
+                 ontologies: Mapping[str, str | None] | None = None, cache_dir: str | None = None,
+                 implicit_human: bool = True, max_words: int = 12, abbreviation_fuzzy_threshold: float | None = 0.85,
+                 overwrite_ents: bool = False, stop_terms: Iterable[str] | None = None, merge: str | MergePolicy = "longest",
+                 grounder: Grounder | None = None) -> None:  # fmt: skip
+        register_extensions()
+        unknown = set(labels) - set(LABELS)
+        if unknown:
+            raise ValueError(f"{name}: unknown labels {sorted(unknown)}; choose among {list(LABELS)}")
+        self.name = name
+        self.labels = frozenset(labels)
+        self.implicit_human = implicit_human
+        self.max_words = max_words
+        self.abbreviation_fuzzy_threshold = abbreviation_fuzzy_threshold
+        self.overwrite_ents = overwrite_ents
+        try:
+            self.merge = merge_policy(merge)
+        except ValueError as error:
+            raise ValueError(f"{name}: {error}") from None
+        self.stop_terms = (read_stop_terms() if stop_terms is None
+                           else {(label, normalize(term)) for term in stop_terms for label in LABELS})  # fmt: skip
+        self.grounder = grounder or shared_grounder(ontologies, cache_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        abbreviations = Abbreviations(doc)
+        units = _units(doc, abbreviations)
+        spans = self._match(doc, units, abbreviations)
+        spans += self._undefined_long_forms(doc, abbreviations, spans)
+        kept = [] if self.overwrite_ents else [e for e in doc.ents if self._keeps(e)]
+        doc.ents = self.merge(kept, spans, self._names(abbreviations))
+        return doc
+
+    def _names(self, abbreviations: Abbreviations) -> Callable[[Span], bool]:
+        """Whether an entity's text (short forms spelled out) names a concept, or a coordination of concepts."""
+
+        def named(span: Span) -> bool:
+            text = abbreviations.expand_span(span)
+            labels = frozenset({span.label_}) & self.labels or None
+            return bool(self.grounder.ground(text, labels) or self.grounder.coordinated(text, labels))
+
+        return named
+
+    def _keeps(self, ent: Span) -> bool:
+        """Whether an earlier entity stays: those of entitylink's labels only if asked for, and
+        human subjects ("patients") only with ``implicit_human``."""
+        if ent.label_ not in LABELS:
+            return True
+        human = ent.label_ == SPECIES and normalize(ent.text) in HUMAN_WORDS
+        return ent.label_ in self.labels and (self.implicit_human or not human)
+
+    # -- matching --------------------------------------------------------------------------------
+    def _match(self, doc: Doc, units: list[_Unit], abbreviations: Abbreviations) -> list[Span]:
+        lengths = self.grounder.name_lengths
+        spans: list[Span] = []
+        genera: set[str] = set()
+        i = 0
+        while i < len(units):
+            unit = units[i]
+            limit = lengths.get(unit.key.partition(" ")[0], 0) if unit.key and not unit.is_break else 0
+            best: tuple[int, Candidate] | None = None
+            words: list[str] = []
+            for j in range(i, min(len(units), i + self.max_words)) if limit else ():
+                if units[j].is_break:
+                    break
+                if not units[j].key:
+                    continue
+                words.append(units[j].key)
+                key = " ".join(words)
+                if key.count(" ") >= limit:
+                    break
+                if self.grounder.has_name(key):
+                    candidate = self._accept(doc, units, i, j, abbreviations)
+                    if candidate is not None:
+                        best = (j, candidate)
+            if best is None and len(unit.text) <= 3 and unit.text[:1].isupper():
+                best = self._abbreviated_species(doc, units, i, genera)
+            if best is None:
+                i += 1
+                continue
+            j, candidate = best
+            if candidate.label == SPECIES:
+                genera.add(candidate.name.split()[0].lower())
+            if (
+                candidate.label == SPECIES
+                and DISEASE in self.labels
+                and j + 1 < len(units)
+                and units[j + 1].key in _INFECTION_WORDS
+            ):
+                disease = self._accept(doc, units, i, j + 1, abbreviations, labels=frozenset({DISEASE}))
+                if disease is not None:
+                    j, candidate = j + 1, disease
+            spans.append(Span(doc, units[i].start, units[j].end, label=candidate.label))
+            i = j + 1
+        return spans
+
+    def _accept(self, doc: Doc, units: list[_Unit], i: int, j: int, abbreviations: Abbreviations,
+                labels: frozenset[str] | None = None) -> Candidate | None:  # fmt: skip
+        """The best candidate of units ``i..j`` if they make an acceptable mention, else None.
+
+        ``labels`` (for a pathogen's infection) also allows derived, non-dictionary candidates.
+        """
+        start, end = units[i].start, units[j].end
+        single = end - start == 1 and start not in abbreviations.by_start
+        token = doc[start]
+        if single and (token.lower_ in STOP_WORDS or len(token.text) < 2 or not any(c.isalpha() for c in token.text)):
+            return None
+        text = abbreviations.expand(start, end)
+        candidates = self.grounder.ground(text, labels) if labels else self.grounder.exact(text, self.labels)
+        undefined_short_form = single and len(token.text) <= _SHORT_FORM_LENGTH and is_acronym_like(token.text)
+        key = normalize(text)
+        if key in _GENERIC_TERMS:
+            return None
+        for candidate in candidates:
+            if (candidate.label, key) in self.stop_terms:
+                continue
+            if candidate.kind == "implicit" and not self.implicit_human:
+                continue
+            if undefined_short_form and candidate.kind not in _UNDEFINED_SHORT_FORM_KINDS:
+                continue
+            if single and token.is_lower and candidate.kind == "related" and candidate.curie.startswith("MONDO:"):
+                continue  # MONDO's related synonyms include loose single words
+            if single and candidate.rank == "genus" and not _genus_spelling(token, candidate):
+                continue  # a Latin genus is capitalized and spelled out: not "beta", "helix", "late"
+            return candidate
+        return None
+
+    def _abbreviated_species(self, doc: Doc, units: list[_Unit], i: int, genera: set[str]) -> tuple[int, Candidate] | None:
+        """An abbreviated binomial at unit ``i`` ("C. albicans", "Ae. aegypti") and its species, or None."""
+        if SPECIES not in self.labels:
+            return None
+        initials = doc[units[i].start].text
+        j = i + 1
+        if initials.endswith(".") or (j < len(units) and doc[units[j].start].text == "."):
+            j += 0 if initials.endswith(".") else 1
+        else:
+            return None
+        initials = initials.rstrip(".")
+        if not _GENUS_INITIALS.fullmatch(initials) or j >= len(units) or not doc[units[j].start].is_lower:
+            return None
+        candidate = self.grounder.abbreviated_species(initials, doc[units[j].start].text, genera)
+        return (j, candidate) if candidate is not None else None
+
+    def _undefined_long_forms(self, doc: Doc, abbreviations: Abbreviations, spans: list[Span]) -> list[Span]:
+        """Entities for the short forms of long forms the dictionary does not name whole.
+
+        A long form that only a fuzzy match names becomes an entity with its short forms;
+        a long form whose head is an entity ("allogeneic [hematopoietic stem cell
+        transplantation] (allo-HSCT)") gives its short forms that entity's label.
+        """
+        if self.abbreviation_fuzzy_threshold is None or not abbreviations.definitions:
+            return []
+        covered = {i for span in spans for i in range(span.start, span.end)}
+        heads = {span.end: span for span in spans}
+        found: list[Span] = []
+        for long_text, long_start, long_end in abbreviations.definitions.values():
+            head = heads.get(long_end)
+            if head is not None and head.start > long_start:
+                label = head.label_
+            elif any(i in covered for i in range(long_start, long_end)):
+                continue
+            else:
+                text = abbreviations.expand(long_start, long_end)
+                candidates = self.grounder.ground(text, self.labels) or self.grounder.fuzzy_candidates(
+                    text, self.labels, self.abbreviation_fuzzy_threshold
+                )
+                if not candidates:
+                    continue
+                label = candidates[0].label
+                found.append(Span(doc, long_start, long_end, label=label))
+            for occurrence in abbreviations.by_start.values():
+                if occurrence.long == long_text and occurrence.start not in covered:
+                    found.append(Span(doc, occurrence.start, occurrence.end, label=label))
+        return found
+
+
+def _genus_spelling(token: Token, candidate: Candidate) -> bool:
+    """A genus named by one word: spelled as the taxon is, and capitalized unless a virus ("cytomegalovirus")."""
+    spelled = token.lower_ == candidate.matched.lower()
+    return spelled and (token.is_title or token.lower_.endswith("virus"))
+
+
+def read_stop_terms(path: Path | None = None) -> set[tuple[str, str]]:
+    """(label, normalized name) pairs of a stop-term file (tab-separated label and name, ``#`` comments);
+    the shipped list by default."""
+    path = path or resource_path(STOP_TERMS)
+    if not path.exists():
+        return set()
+    terms = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            label, key = line.split("\t")[:2]
+            terms.add((label, key))
+    return terms
+
+
+def _ends_sentence(token: Token) -> bool:
+    """Whether a full stop ends its sentence (by the sentence boundaries, else by the next word's capital)."""
+    if token.i + 1 >= len(token.doc):
+        return True
+    following = token.nbor()
+    return bool(following.is_sent_start) if following.is_sent_start is not None else following.text[:1].isupper()
+
+
+def _units(doc: Doc, abbreviations: Abbreviations) -> list[_Unit]:
+    """The document as match units: tokens, with each short-form occurrence as one unit keyed by its long form."""
+    units: list[_Unit] = []
+    skip_to = 0
+    for token in doc:
+        i = token.i
+        if i < skip_to:
+            continue
+        occurrence = abbreviations.by_start.get(i)
+        if occurrence is not None:
+            units.append(_Unit(i, occurrence.end, occurrence.short, normalize(abbreviations.expand(i, occurrence.end)), False))
+            skip_to = occurrence.end
+            continue
+        text = token.text
+        if text == "." and _ends_sentence(token):
+            units.append(_Unit(i, i + 1, text, "", True))
+        elif text in _JOINERS or (token.is_space and "\n\n" not in text):
+            units.append(_Unit(i, i + 1, text, "", False))  # a line break or a double space inside a name
+        else:
+            key = normalize(text)
+            units.append(_Unit(i, i + 1, text, key, not key or token.is_space))
+    return units

@@ -1,0 +1,182 @@
+"""Entity linking: the identifiers, names, scores and alternatives of each entity."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from entitylink.labels import LABELS, SPECIES
+from entitylink.linking.grounder import HUMAN, Candidate, Grounder, shared_grounder
+from entitylink.linking.priors import LinkingPriors
+from entitylink.pipeline.abbreviations import Abbreviations
+from entitylink.pipeline.extensions import register_extensions
+from entitylink.pipeline.merge_policies import tie_abbreviations
+
+__all__ = ["EntityLinker"]
+
+_HEAD_WEIGHT = 0.9
+_PRIOR_SCORE = 0.95
+#: token end -> (an entity ending there, its candidates)
+_LinkedByEnd = dict[int, tuple[Span, tuple[Candidate, ...]]]
+_BINOMIAL = re.compile(r"([A-Z][a-z]?)\.\s*([a-z]+)")
+
+
+@Language.factory(
+    "entitylink_linker",
+    default_config={
+        "ontologies": None,
+        "cache_dir": None,
+        "fuzzy_threshold": 0.85,
+        "max_alternatives": 5,
+        "drop_unlinked": False,
+        "priors": True,
+        "prior_min_count": 1,
+        "prior_min_share": 0.6,
+    },  # fmt: skip
+)
+class EntityLinker:
+    """Links every entity of ``doc.ents`` to the knowledge base.
+
+    First every occurrence of a short form takes the label of its long form, and the reverse
+    (:func:`~entitylink.pipeline.merge_policies.tie_abbreviations`), whichever recognizers ran.
+    Sets on each entity ``kb_id``, ``kb_ids``, ``kb_name``, ``score``, ``subtype``,
+    ``alternatives``, ``common_name`` and ``rank`` (see :mod:`entitylink.pipeline.extensions`), and
+    spaCy's own ``ent.kb_id_``. A short form is linked as its long form, or as the
+    entity its long form ends in ("allogeneic hematopoietic stem cell transplantation
+    (allo-HSCT)"). In a document that mentions humans, a pathogen genus links to its
+    human species (cytomegalovirus: NCBITaxon:10359). Exact (normalized) names come
+    first; an entity no name matches gets the fuzzy candidates whose character 3-gram
+    similarity is at least ``fuzzy_threshold`` (None: no fuzzy matching). A coordinated
+    mention ("breast and ovarian cancer") links to its first concept with the ids of
+    every conjunct in ``kb_ids``. Entities of
+    labels other than DISEASE/SPECIES/THERAPY are linked to any concept;
+    ``drop_unlinked`` removes the entities nothing was found for.
+
+    ``priors`` (True: the ones learned from the train splits; a path: a file of
+    :class:`~entitylink.linking.priors.LinkingPriors`; False: none) put first the identifier annotators gave
+    a mention text at least ``prior_min_count`` times and ``prior_min_share`` of the times.
+    """
+
+    def __init__(self, nlp: Language, name: str = "entitylink_linker", *,
+                 ontologies: Mapping[str, str | None] | None = None, cache_dir: str | None = None,
+                 fuzzy_threshold: float | None = 0.85, max_alternatives: int = 5, drop_unlinked: bool = False,
+                 priors: bool | str = True, prior_min_count: int = 1, prior_min_share: float = 0.6,
+                 grounder: Grounder | None = None) -> None:  # fmt: skip
+        register_extensions()
+        self.name = name
+        self.fuzzy_threshold = fuzzy_threshold
+        self.max_alternatives = max_alternatives
+        self.drop_unlinked = drop_unlinked
+        self.grounder = grounder or shared_grounder(ontologies, cache_dir)
+        self.priors = _read_priors(None if priors is True else priors) if priors else None
+        self.prior_min_count = prior_min_count
+        self.prior_min_share = prior_min_share
+
+    def candidates(self, text: str, label: str | None) -> tuple[Candidate, ...]:
+        """The ranked candidates for a mention text of a given label: exact names, else fuzzy ones."""
+        return self.grounder.ground(text, _labels(label)) or self._fuzzy(text, label)
+
+    def _fuzzy(self, text: str, label: str | None) -> tuple[Candidate, ...]:
+        if self.fuzzy_threshold is None:
+            return ()
+        return self.grounder.fuzzy_candidates(text, _labels(label), self.fuzzy_threshold)
+
+    @staticmethod
+    def _from_long_form_head(ent: Span, abbreviations: Abbreviations, linked_by_end: _LinkedByEnd) -> tuple[Candidate, ...]:
+        """A short form whose long form ends in a linked entity ("allogeneic [HSCT]" for "allo-HSCT") links like it."""
+        occurrence = abbreviations.by_start.get(ent.start)
+        if occurrence is None or occurrence.end != ent.end:
+            return ()
+        head, found = linked_by_end.get(occurrence.long_end, (None, ()))
+        if head is None or head.start < occurrence.long_start:
+            return ()
+        return tuple(dataclasses.replace(c, score=round(c.score * _HEAD_WEIGHT, 4)) for c in found)
+
+    def _coordinated(self, text: str, label: str | None) -> tuple[Candidate, ...]:
+        """A coordinated mention ("breast and ovarian cancer") as its first concept carrying the ids of all,
+        the others as alternatives."""
+        conjuncts = self.grounder.coordinated(text, _labels(label))
+        if not conjuncts:
+            return ()
+        ids = tuple(dict.fromkeys(i for c in conjuncts for i in c.ids))
+        first = dataclasses.replace(conjuncts[0], ids=ids, kind="coordinated", score=min(c.score for c in conjuncts))
+        return (first, *conjuncts[1:])
+
+    def _with_prior(self, ent: Span, text: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """``found`` with the candidate of the prior's identifier for the mention first, if it has one."""
+        label, priors = ent.label_, self.priors
+        if priors is None:
+            return found
+        keys = dict.fromkeys((text, ent.text))
+        curie = next((c for c in (priors.best(label, k, self.prior_min_count, self.prior_min_share) for k in keys) if c), None)
+        if curie is None or (found and curie in found[0].ids):
+            return found
+        for candidate in found:
+            if curie in candidate.ids:
+                return (candidate, *(c for c in found if c is not candidate))
+        prior = self.grounder.concept_candidate(curie, frozenset({label}), _PRIOR_SCORE, ent.text, "prior")
+        return (prior, *found) if prior is not None else found
+
+    def _abbreviated_binomials(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
+        """Unlinked "C. albicans": the species of a genus the document names, else the only one."""
+        genera = {found[0].name.split()[0].lower() for found in found_per_ent if found and found[0].label == SPECIES}
+        resolved = []
+        for ent, found in zip(doc.ents, found_per_ent):
+            match = _BINOMIAL.fullmatch(ent.text) if not found and ent.label_ in (SPECIES, "") else None
+            species = self.grounder.abbreviated_species(match[1], match[2], genera) if match else None
+            resolved.append((species,) if species is not None else found)
+        return resolved
+
+    def _in_human(self, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """In a document about humans, a pathogen genus becomes its human species (CMV: human cytomegalovirus)."""
+        refined = self.grounder.host_species(found[0]) if found else None
+        return (refined, *found) if refined is not None else found
+
+    def __call__(self, doc: Doc) -> Doc:
+        abbreviations = Abbreviations(doc)
+        doc.ents = tie_abbreviations(doc, doc.ents, abbreviations)
+        texts = [abbreviations.expand_span(ent) for ent in doc.ents]
+        found_per_ent = [self.grounder.ground(text, _labels(ent.label_)) for ent, text in zip(doc.ents, texts)]
+        linked_by_end = {ent.end: (ent, found) for ent, found in zip(doc.ents, found_per_ent) if found}
+        found_per_ent = [self._with_prior(ent, text, found or self._from_long_form_head(ent, abbreviations, linked_by_end))
+                         for ent, text, found in zip(doc.ents, texts, found_per_ent)]  # fmt: skip
+        found_per_ent = [found or self._coordinated(text, ent.label_) or self._fuzzy(text, ent.label_)
+                         for ent, text, found in zip(doc.ents, texts, found_per_ent)]  # fmt: skip
+        found_per_ent = self._abbreviated_binomials(doc, found_per_ent)
+        if any(found and found[0].curie == HUMAN for found in found_per_ent):
+            found_per_ent = [self._in_human(found) for found in found_per_ent]
+        linked: list[Span] = []
+        for ent, found in zip(doc.ents, found_per_ent):
+            if not found:
+                if not self.drop_unlinked:
+                    linked.append(ent)
+                continue
+            best = found[0]
+            span = Span(doc, ent.start, ent.end, label=ent.label_, kb_id=best.curie)
+            span._.kb_id = best.curie
+            span._.kb_ids = list(best.ids)
+            span._.kb_name = best.name
+            span._.score = best.score
+            span._.subtype = best.subtype
+            span._.alternatives = [c.to_dict() for c in found[1 : 1 + self.max_alternatives]]
+            span._.common_name = best.common_name
+            span._.rank = best.rank
+            linked.append(span)
+        doc.ents = linked
+        return doc
+
+
+@lru_cache(maxsize=4)
+def _read_priors(path: str | None) -> LinkingPriors:
+    return LinkingPriors.read(None if path is None else Path(path))
+
+
+def _labels(label: str | None) -> frozenset[str] | None:
+    """The labels a mention's candidates may have: its own if it is one of ours, else any."""
+    return frozenset({label}) if label in LABELS else None

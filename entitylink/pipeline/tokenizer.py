@@ -1,0 +1,49 @@
+"""The biomedical tokenizer: scispaCy's rules, plus splits at hyphens and slashes inside words.
+
+scispaCy's ``combined_rule_tokenizer`` keeps "FeLV-infected", "doxorubicin-induced"
+and "UCB/UCB-MNC" whole; the standard corpora annotate the parts ("FeLV",
+"doxorubicin"), so this tokenizer also splits at a hyphen or slash between letters
+or digits. Names still match across the split: "non-Hodgkin" and "IL-2" normalize
+to the same keys either way.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable
+from types import SimpleNamespace
+
+from scispacy.custom_tokenizer import combined_rule_tokenizer
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import registry
+
+__all__ = ["biomedical_tokenizer", "create_biomedical_tokenizer"]
+
+_WORD_JOINER = r"(?<=[0-9A-Za-zα-ωΑ-Ω])[-‐‑–/](?=[0-9A-Za-zα-ωΑ-Ω])"
+#: Control characters (NUL, BEL, ESC...) become tokens of their own instead of sticking to a word.
+_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+
+
+def biomedical_tokenizer(nlp: Language) -> Tokenizer:
+    """scispaCy's tokenizer for ``nlp`` that also splits hyphenated and slashed words."""
+    # scispaCy reads the URL pattern from nlp.tokenizer, which does not exist yet while a config is resolved.
+    default = SimpleNamespace(token_match=nlp.Defaults.token_match)
+    language = SimpleNamespace(vocab=nlp.vocab, Defaults=nlp.Defaults, tokenizer=default)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # scispaCy's character classes trip a regex warning
+        tokenizer = combined_rule_tokenizer(language)
+        infixes, prefixes, suffixes = (getattr(tokenizer, name).__self__.pattern
+                                       for name in ("infix_finditer", "prefix_search", "suffix_search"))  # fmt: skip
+        tokenizer.infix_finditer = re.compile(f"{infixes}|{_WORD_JOINER}|{_CONTROL}").finditer
+        tokenizer.prefix_search = re.compile(f"{prefixes}|^{_CONTROL}").search
+        tokenizer.suffix_search = re.compile(f"{suffixes}|{_CONTROL}$").search
+    tokenizer.url_match = nlp.Defaults.url_match  # keep URLs whole despite the new splits
+    return tokenizer
+
+
+@registry.tokenizers("entitylink.BiomedicalTokenizer.v1")
+def create_biomedical_tokenizer() -> Callable[[Language], Tokenizer]:
+    """The config entry of :func:`biomedical_tokenizer` (``@tokenizers = "entitylink.BiomedicalTokenizer.v1"``)."""
+    return biomedical_tokenizer

@@ -1,0 +1,96 @@
+"""The trained NER as one pipeline component: ``entitylink_ner``.
+
+The model (``tok2vec`` and ``ner``, trained by ``scripts/train_ner.py``) is a spaCy
+pipeline of its own, shipped in ``entitylink/resources/ner``. The component runs it over
+each document in pieces of at most ``max_tokens`` tokens, cut at sentence starts, so
+that a long full text needs no more memory than its longest piece.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import cast
+
+import spacy
+from spacy.language import Language
+from spacy.pipeline import TrainablePipe
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans, minibatch
+
+from entitylink.errors import ModelError
+from entitylink.labels import LABELS
+from entitylink.resources import NER_MODEL, resource_path
+
+__all__ = ["TrainedRecognizer", "load_model"]
+
+
+def load_model(path: Path) -> Language:
+    """A trained NER pipeline (with ``tok2vec`` and ``ner``), or a :class:`ModelError` naming the path."""
+    if not (path / "config.cfg").is_file():
+        raise ModelError(path, "not a trained NER model (no config.cfg); train one with scripts/train_ner.py")
+    try:
+        model = spacy.load(path)
+    except (OSError, ValueError) as error:
+        raise ModelError(path, f"cannot load the NER model ({type(error).__name__}: {error})") from error
+    if "ner" not in model.pipe_names:
+        raise ModelError(path, f"the model has no 'ner' component; it has {model.pipe_names}")
+    return model
+
+
+@Language.factory("entitylink_ner", default_config={"model": None, "max_tokens": 1000, "batch_size": 64})
+class TrainedRecognizer:
+    """Tags DISEASE, SPECIES and THERAPY (chemicals and drugs) with the NER trained on the gold corpora.
+
+    Sets ``doc.ents``; earlier entities stay where the NER finds nothing. ``model``: a
+    model folder written by ``scripts/train_ner.py`` (None: the bundled one);
+    ``max_tokens``: the longest piece of a document the model reads at once (it reads
+    ``batch_size`` pieces together).
+    """
+
+    def __init__(self, nlp: Language, name: str = "entitylink_ner", *, model: str | None = None,
+                 max_tokens: int = 1000, batch_size: int = 64) -> None:  # fmt: skip
+        self.name = name
+        self.model = load_model(Path(model) if model else resource_path(NER_MODEL))
+        self.max_tokens = max_tokens
+        self.batch_size = batch_size
+        for label in LABELS:
+            nlp.vocab.strings.add(label)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(cast(TrainablePipe, self.model.get_pipe("ner")).labels)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        for batch in minibatch(docs, batch_size or self.batch_size):
+            pieces = [(doc, start, end) for doc in batch for start, end in self._pieces(doc)]
+            tagged = [doc[start:end].as_doc() for doc, start, end in pieces]
+            for _, component in self.model.pipeline:
+                tagged = list(cast(TrainablePipe, component).pipe(tagged, batch_size=self.batch_size))
+            found: dict[int, list[Span]] = {id(doc): [] for doc in batch}
+            for (doc, start, _), piece in zip(pieces, tagged):
+                found[id(doc)] += [Span(doc, start + e.start, start + e.end, label=e.label_) for e in piece.ents]
+            for doc in batch:
+                ents = found[id(doc)]
+                taken = {i for span in ents for i in range(span.start, span.end)}
+                doc.ents = filter_spans(ents + [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))])
+                yield doc
+
+    def _pieces(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges of at most ``max_tokens`` covering ``doc``, cut at sentence starts where it has them."""
+        if len(doc) <= self.max_tokens:
+            return [(0, len(doc))]
+        starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else []
+        pieces, start = [], 0
+        while start < len(doc):
+            end = min(start + self.max_tokens, len(doc))
+            if end < len(doc):
+                at = bisect.bisect_right(starts, end) - 1
+                end = starts[at] if at >= 0 and starts[at] > start else end
+            pieces.append((start, end))
+            start = end
+        return pieces

@@ -1,0 +1,143 @@
+"""Concept categories (entitylink.kb.category): categorize() on real MONDO, MeSH and NCBI Taxonomy concepts."""
+
+from __future__ import annotations
+
+import pytest
+
+from entitylink.kb.category import Category, categorize
+from entitylink.labels import (
+    CELL_THERAPY,
+    DISEASE,
+    DRUG,
+    DRUG_CLASS,
+    PROCEDURE,
+    SPECIES,
+    THERAPY,
+)
+
+
+def category(kb, curie):
+    return categorize(kb[curie], kb.get)
+
+
+@pytest.mark.parametrize("curie", ["MONDO:0018874", "MONDO:0001705", "MONDO:0002280", "MONDO:0005132"])
+def test_mondo_disease(kb, curie):
+    assert category(kb, curie) == Category(DISEASE)
+
+
+def test_mondo_disease_characteristic_is_none(kb):
+    assert kb["MONDO:0700063"].label == "complete"
+    assert category(kb, "MONDO:0700063") is None
+
+
+@pytest.mark.parametrize("curie", ["MONDO:0000001", "MONDO:0021178", "MONDO:0700096"])
+def test_mondo_roots_and_groupings_are_none(kb, curie):
+    assert category(kb, curie) is None
+
+
+def test_mondo_needs_get(kb):
+    assert categorize(kb["MONDO:0018874"]) is None
+
+
+def test_obsolete_concept_is_none(kb):
+    concept = next(kb.parts["mondo"].concept(i) for i in range(len(kb.parts["mondo"]))
+                   if kb.parts["mondo"].concept(i).obsolete)  # fmt: skip
+    assert categorize(concept, kb.get) is None
+
+
+@pytest.mark.parametrize("curie", ["MESH:D015470", "MESH:D000740", "MESH:D012640", "MESH:D005334"])
+def test_mesh_c_descriptor_is_disease(kb, curie):
+    assert any(n.startswith("C") for n in kb[curie].tree_numbers)
+    assert category(kb, curie) == Category(DISEASE)
+
+
+def test_mesh_drug_with_pharmacological_action(kb):
+    doxorubicin = kb["MESH:D004317"]
+    assert doxorubicin.pharmacological_actions
+    assert category(kb, "MESH:D004317") == Category(THERAPY, DRUG)
+    assert category(kb, "MESH:D000305") == Category(THERAPY, DRUG)  # Adrenal Cortex Hormones
+
+
+def test_biomolecule_without_pharmacological_action_is_none(kb):
+    hemoglobins = kb["MESH:D006454"]
+    assert all(n.startswith("D12.776") for n in hemoglobins.tree_numbers)
+    assert not hemoglobins.pharmacological_actions
+    assert category(kb, "MESH:D006454") is None
+
+
+def test_d27_is_drug_class(kb):
+    assert kb["MESH:D000900"].tree_numbers[0].startswith("D27")  # Anti-Bacterial Agents
+    assert category(kb, "MESH:D000900") == Category(THERAPY, DRUG_CLASS)
+
+
+@pytest.mark.parametrize(
+    "curie",
+    [
+        "MESH:D004358",  # Drug Therapy, E02.319
+        "MESH:D011878",  # Radiotherapy, E02.815
+        "MESH:D001062",  # Appendectomy, E04.210.078
+    ],
+)
+def test_e02_e04_are_procedures(kb, curie):
+    assert category(kb, curie) == Category(THERAPY, PROCEDURE)
+
+
+@pytest.mark.parametrize(
+    "curie",
+    [
+        "MESH:D018380",  # Hematopoietic Stem Cell Transplantation (also under E04)
+        "MESH:D059630",  # Mesenchymal Stem Cells
+        "MESH:D005312",  # Fetal Blood
+        "MESH:D064987",  # Cell- and Tissue-Based Therapy
+    ],
+)
+def test_cell_therapies(kb, curie):
+    assert category(kb, curie) == Category(THERAPY, CELL_THERAPY)
+
+
+@pytest.mark.parametrize(
+    "curie",
+    [
+        "MESH:D013812",  # Therapeutics (E02)
+        "MESH:D002477",  # Cells (A11)
+        "MESH:D013514",  # Surgical Procedures, Operative (E04)
+    ],
+)
+def test_top_level_headings_are_none(kb, curie):
+    assert all("." not in n for n in kb[curie].tree_numbers)
+    assert category(kb, curie) is None
+
+
+def test_blood_is_not_a_therapy(kb):
+    assert category(kb, "MESH:D001769") is None  # Blood: A15.145, above the cord blood branch
+
+
+def test_mesh_organism_is_species(kb):
+    assert category(kb, "MESH:D006801") == Category(SPECIES)  # Humans
+
+
+@pytest.mark.parametrize("curie", ["NCBITaxon:9606", "NCBITaxon:9685", "NCBITaxon:11768", "NCBITaxon:10088"])
+def test_taxa_of_genus_rank_or_below_are_species(kb, curie):
+    assert category(kb, curie) == Category(SPECIES)
+
+
+@pytest.mark.parametrize("curie", ["NCBITaxon:1", "NCBITaxon:131567", "NCBITaxon:9604"])
+def test_root_and_family_taxa_are_none(kb, curie):
+    assert category(kb, curie) is None
+
+
+def test_supplementary_concept_follows_its_disease_descriptor(kb):
+    lip_tie = kb["MESH:C000723647"]
+    assert lip_tie.mapped_to == ("MESH:D008047",)  # Lip Diseases
+    assert category(kb, "MESH:C000723647") == Category(DISEASE)
+
+
+def test_supplementary_concept_follows_its_chemical_descriptor(kb):
+    assert kb["MESH:C000002"].mapped_to == ("MESH:D001561",)  # bevonium -> Benzilates
+    assert category(kb, "MESH:C000002") == Category(THERAPY, DRUG)
+
+
+def test_supplementary_protein_is_none(kb):
+    protein = kb["MESH:C000588974"]  # ATP11C protein, human
+    assert all(category(kb, curie) is None for curie in protein.mapped_to)
+    assert category(kb, "MESH:C000588974") is None

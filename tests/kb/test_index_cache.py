@@ -1,0 +1,174 @@
+"""The index cache: reuse, staleness, damage, concurrent first use, unusable directories, bad files."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import subprocess
+import sys
+import textwrap
+import warnings
+from pathlib import Path
+
+import pytest
+
+import entitylink
+from entitylink import CacheWarning, OntologyFileError
+from entitylink.kb.index_cache import cache_path, load_index
+
+
+def _no_cache_warning(callable_, *args, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheWarning)
+        return callable_(*args, **kwargs)
+
+
+def test_second_load_reads_the_cache(tiny_obo, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    first = load_index(tiny_obo, cache)
+    assert cache_path(tiny_obo, cache).exists()
+    monkeypatch.setattr("entitylink.kb.index_cache._compile", lambda *a: pytest.fail("recompiled a fresh cache"))
+    second = _no_cache_warning(load_index, tiny_obo, cache)
+    assert second.meta == first.meta
+    assert second.postings("acute myeloid leukemia") == first.postings("acute myeloid leukemia")
+
+
+def test_edited_source_makes_the_cache_stale(tiny_obo, tmp_path):
+    cache = tmp_path / "cache"
+    load_index(tiny_obo, cache)
+    tiny_obo.write_text(tiny_obo.read_text().replace("regional enteritis", "granulomatous enteritis"))
+    with pytest.warns(CacheWarning, match="stale"):
+        index = load_index(tiny_obo, cache)
+    assert "granulomatous enteritis" in index and "regional enteritis" not in index
+    _no_cache_warning(load_index, tiny_obo, cache)  # rebuilt cache is fresh again
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "flip", "empty"])
+def test_damaged_cache_is_rebuilt_with_a_warning(tiny_obo, tmp_path, damage):
+    cache = tmp_path / "cache"
+    load_index(tiny_obo, cache)
+    target = cache_path(tiny_obo, cache)
+    data = target.read_bytes()
+    if damage == "truncate":
+        target.write_bytes(data[: len(data) // 2])
+    elif damage == "garbage":
+        target.write_bytes(b"not a cache at all" * 100)
+    elif damage == "flip":  # one byte changed inside an array: the zip CRC must catch it
+        middle = len(data) // 2
+        target.write_bytes(data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :])
+    else:
+        target.write_bytes(b"")
+    with pytest.warns(CacheWarning, match="damaged"):
+        index = load_index(tiny_obo, cache)
+    assert index.postings("crohn disease")
+    _no_cache_warning(load_index, tiny_obo, cache)
+
+
+def test_cache_never_unpickles(tiny_obo, tmp_path):
+    """A cache file holding a pickle is refused, not executed."""
+    import numpy as np
+
+    cache = tmp_path / "cache"
+    load_index(tiny_obo, cache)
+    target = cache_path(tiny_obo, cache)
+    marker = tmp_path / "pwned"
+    with open(target, "wb") as handle:
+        np.savez(handle, meta=np.array([_Exploit(str(marker))], dtype=object))
+    with pytest.warns(CacheWarning, match="damaged"):
+        load_index(tiny_obo, cache)
+    assert not marker.exists()
+
+
+class _Exploit:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self):
+        return (Path.touch, (Path(self.path),))
+
+
+def test_unwritable_cache_directory_falls_back_to_memory(tiny_obo, tmp_path):
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("")
+    with pytest.warns(CacheWarning, match="cannot use the cache directory"):
+        index = load_index(tiny_obo, blocker / "cache")
+    assert index.postings("crohn disease")
+
+
+def _big_obo(path: Path, terms: int = 15000) -> None:
+    lines = ["format-version: 1.4", "ontology: big", ""]
+    for i in range(terms):
+        lines += ["[Term]", f"id: BIG:{i:07d}", f"name: condition number {i}", f'synonym: "cond {i} variant" EXACT []', ""]
+    path.write_text("\n".join(lines))
+
+
+def test_two_processes_starting_together_build_once(tmp_path):
+    """Concurrent first use: both processes get a working index and only one compiles it."""
+    source = tmp_path / "big.obo"
+    _big_obo(source)
+    cache = tmp_path / "cache"
+    script = textwrap.dedent(
+        f"""
+        import entitylink.kb.index_cache as cache
+        from entitylink.kb.term_index import TermIndex
+        original = TermIndex.compile
+        def counting(*args, **kwargs):
+            print("COMPILED", flush=True)
+            return original(*args, **kwargs)
+        TermIndex.compile = counting
+        index = cache.load_index(cache.Path({str(source)!r}), cache.Path({str(cache)!r}))
+        assert index.postings("condition number 14999"), "lookup failed"
+        print("OK")
+        """
+    )
+    env = {**os.environ, "PYTHONWARNINGS": "error::UserWarning"}
+    procs = [subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+             for _ in range(2)]  # fmt: skip
+    outputs = [p.communicate(timeout=300) for p in procs]
+    for proc, (out, err) in zip(procs, outputs):
+        assert proc.returncode == 0, err
+        assert "OK" in out
+    assert sum(out.count("COMPILED") for out, _ in outputs) == 1
+    assert [p.name for p in cache.glob("*.npz")] == [cache_path(source, cache).name]
+    assert not list(cache.glob("*.tmp"))
+
+
+def test_missing_ontology_file_is_named(tmp_path):
+    missing = tmp_path / "nowhere" / "mondo.obo"
+    with pytest.raises(OntologyFileError, match="nowhere/mondo.obo: no such file"):
+        entitylink.load_kb({"mondo": missing}, cache_dir=tmp_path)
+
+
+def test_malformed_ontology_file_names_file_and_line(tiny_obo, tmp_path):
+    lines = tiny_obo.read_text().splitlines()
+    lines.insert(12, "synonym: not-quoted EXACT []")
+    tiny_obo.write_text("\n".join(lines) + "\n")
+    with pytest.raises(OntologyFileError) as caught:
+        load_index(tiny_obo, tmp_path / "cache")
+    assert caught.value.path == str(tiny_obo)
+    assert caught.value.line == 13
+    assert f"{tiny_obo}, line 13: malformed OBO" in str(caught.value)
+
+
+def test_gzip_that_is_not_gzip_is_a_clear_error(tmp_path):
+    fake = tmp_path / "mondo.obo.gz"
+    fake.write_bytes(b"format-version: 1.4\n")
+    with pytest.raises(OntologyFileError, match="mondo.obo.gz: cannot be read"):
+        load_index(fake, tmp_path / "cache")
+
+
+def test_binary_garbage_is_a_clear_error(tmp_path):
+    junk = tmp_path / "junk.obo"
+    junk.write_bytes(gzip.compress(b"\x00\xff" * 100))
+    with pytest.raises(OntologyFileError, match="junk.obo"):
+        load_index(junk, tmp_path / "cache")
+
+
+def test_parallel_cold_build_of_several_files(tiny_obo, tmp_path):
+    other = tmp_path / "other.obo"
+    _big_obo(other, terms=50)
+    kb = entitylink.load_kb({"mondo": tiny_obo, "mesh": None, "mesh-supplementary": None, "ncbitaxon": other},
+                            cache_dir=tmp_path / "cache", workers=2)  # fmt: skip
+    assert kb.best("acute myeloid leukemia").curie == "MONDO:0000010"
+    assert kb.best("condition number 7").curie == "BIG:0000007"
+    assert len(list((tmp_path / "cache").glob("*.npz"))) == 2

@@ -1,0 +1,76 @@
+"""Fuzzy candidates (entitylink.candidate_generation): character 3-gram TF-IDF nearest names."""
+
+from __future__ import annotations
+
+import pytest
+
+from entitylink.linking.candidate_generation import (
+    CharNgramCandidateGenerator,
+    FuzzyCandidate,
+)
+from entitylink.normalize import normalize
+
+NAMES = ["acute myeloid leukemia", "chronic myeloid leukemia", "acute lymphoblastic leukemia", "myeloid leukemia",
+         "pure red cell aplasia", "aplastic anemia", "anemia", "diabetes mellitus", "neutropenia", "thrombocytopenia"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def generator():
+    return CharNgramCandidateGenerator(normalize(name) for name in NAMES)
+
+
+def test_nearest_name_first(generator):
+    found = generator("acute myeloid leukemai")
+    assert found[0].key == "acute myeloid leukemia"
+    assert all(isinstance(c, FuzzyCandidate) for c in found)
+    similarities = [c.similarity for c in found]
+    assert similarities == sorted(similarities, reverse=True)
+    assert 0 < similarities[0] < 1
+
+
+def test_exact_name_has_similarity_one(generator):
+    found = generator("Diabetes Mellitus")
+    assert found[0] == FuzzyCandidate("diabetes mellitus", 1.0)
+
+
+def test_normalizes_the_query(generator):
+    assert generator("Acute Myeloid Leukaemia")[0] == FuzzyCandidate("acute myeloid leukemia", 1.0)
+
+
+def test_threshold_filters(generator):
+    everything = generator("acute myeloid leukemai", k=10)
+    strict = generator("acute myeloid leukemai", k=10, threshold=0.7)
+    assert len(strict) < len(everything)
+    assert strict == [c for c in everything if c.similarity >= 0.7]
+    assert generator("acute myeloid leukemai", threshold=1.0) == []
+
+
+@pytest.mark.parametrize("k", [1, 2, 3])
+def test_k_limit(generator, k):
+    found = generator("myeloid leukemia", k=k)
+    assert len(found) == k
+    assert found == generator("myeloid leukemia", k=10)[:k]
+
+
+def test_k_above_the_number_of_names(generator):
+    found = generator("leukemia anemia", k=100)
+    assert len(found) <= len(NAMES)
+    assert len({c.key for c in found}) == len(found)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "()-/", "qqqq"])
+def test_empty_or_unknown_input(generator, text):
+    assert generator(text) == []
+
+
+def test_duplicate_keys_are_collapsed():
+    generator = CharNgramCandidateGenerator(["anemia", "anemia", "neutropenia"])
+    keys = [c.key for c in generator("anemia", k=5)]
+    assert keys[0] == "anemia"
+    assert keys.count("anemia") == 1
+
+
+def test_built_once_from_an_iterator():
+    generator = CharNgramCandidateGenerator(iter(["anemia", "neutropenia"]))
+    assert generator("anemia")[0].key == "anemia"
+    assert generator("neutropenia")[0].key == "neutropenia"

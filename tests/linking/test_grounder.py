@@ -1,0 +1,189 @@
+"""Grounding (entitylink.grounder): candidate ranking, primary ids and their equivalents, species
+rules, implied humans, derived infections, abbreviated binomials and the shared grounder."""
+
+from __future__ import annotations
+
+import pytest
+
+from entitylink.linking.grounder import HUMAN, HUMAN_WORDS, Candidate, shared_grounder
+
+DISEASE = frozenset({"DISEASE"})
+SPECIES = frozenset({"SPECIES"})
+
+
+@pytest.fixture(scope="module")
+def grounder(nlp):
+    return shared_grounder()
+
+
+def test_label_before_exact_before_related(grounder):
+    found = grounder.ground("Budd-Chiari syndrome", DISEASE)
+    kinds = [c.kind for c in found]
+    assert kinds[:3] == ["label", "exact", "related"]
+    assert found[0].curie == "MONDO:0010947"
+    assert found[0].score > found[1].score > found[2].score
+
+
+def test_label_before_related(grounder):
+    found = grounder.ground("cancer", DISEASE)
+    assert found[0].curie == "MONDO:0004992"
+    assert found[0].kind == "label"
+    assert "MONDO:0005070" in [c.curie for c in found[1:]]  # "neoplasm", through a related synonym
+
+
+def test_candidates_are_sorted_and_unique(grounder):
+    for text in ("cancer", "mice", "HIV", "Budd-Chiari syndrome", "anemia"):
+        found = grounder.ground(text)
+        scores = [c.score for c in found]
+        assert scores == sorted(scores, reverse=True)
+        assert len({c.curie for c in found}) == len(found)
+        assert all(isinstance(c, Candidate) for c in found)
+
+
+def test_aml_is_the_disease_not_the_grouping(grounder):
+    for text in ("AML", "acute myeloid leukemia", "acute myelogenous leukaemia"):
+        found = grounder.ground(text, DISEASE)
+        assert found[0].curie == "MONDO:0018874", text
+    assert grounder.ground("AML", DISEASE)[0].curie != "MONDO:0015667"
+
+
+def test_disease_ids_mondo_mesh_omim(grounder):
+    (aml,) = grounder.ground("acute myeloid leukemia", DISEASE)[:1]
+    assert aml.ids == ("MONDO:0018874", "MESH:D015470", "OMIM:601626")
+    assert aml.label == "DISEASE"
+    assert aml.name == "acute myeloid leukemia"
+
+
+def test_omim_only_through_exact_matches(grounder, kb):
+    concept = kb["MONDO:0008998"]  # Cockayne syndrome type 3: OMIM only as a database cross-reference
+    assert any(x.curie.startswith("OMIM:") and x.predicate != "skos:exactMatch" for x in concept.xrefs)
+    found = grounder.ground(concept.label, DISEASE)[0]
+    assert found.curie == "MONDO:0008998"
+    assert not any(i.startswith("OMIM:") for i in found.ids)
+
+
+def test_mesh_name_maps_to_mondo_when_they_share_a_name(grounder, kb):
+    assert [m.ontology for m in kb.lookup("Infections, Cytomegalovirus")] == ["mesh"]
+    found = grounder.ground("Infections, Cytomegalovirus", DISEASE)[0]
+    assert found.curie == "MONDO:0005132"
+    assert "MESH:D003586" in found.ids
+
+
+def test_mesh_name_keeps_mesh_id_when_the_mapping_names_something_else(grounder, kb):
+    assert kb.xrefs("MESH:D012640", "MONDO") == ["MONDO:0001386"]  # Seizures -> "visual epilepsy"
+    found = grounder.ground("seizures", DISEASE)[0]
+    assert found.curie == "MESH:D012640"
+    assert found.ids == ("MESH:D012640",)
+
+
+def test_species_candidates_are_taxa(grounder):
+    for text in (
+        "cat",
+        "Homo sapiens",
+        "HIV",
+        "Feline leukemia virus",
+        "rats",
+        "Escherichia coli",
+    ):
+        found = grounder.ground(text, SPECIES)
+        assert found, text
+        assert all(c.curie.startswith("NCBITaxon:") for c in found), text
+        assert all(c.label == "SPECIES" for c in found)
+    cat = grounder.ground("cat", SPECIES)[0]
+    assert cat.curie == "NCBITaxon:9685"
+    assert cat.ids == ("NCBITaxon:9685", "MESH:D002415")
+    assert cat.common_name == "domestic cat"
+    assert cat.rank == "species"
+
+
+def test_mice_prefers_mus_musculus(grounder):
+    found = grounder.ground("mice", SPECIES)
+    assert found[0].curie == "NCBITaxon:10090"
+    assert "NCBITaxon:10088" in [c.curie for c in found[1:]]
+
+
+def test_mouse_prefers_mus_musculus(grounder):
+    assert grounder.ground("mouse", SPECIES)[0].curie == "NCBITaxon:10090"
+
+
+@pytest.mark.parametrize("word", ["patients", "women", "children", "infant", "volunteers"])
+def test_implicit_human_words(grounder, word):
+    found = grounder.ground(word)
+    assert found[0].curie == HUMAN
+    assert found[0].kind == "implicit"
+    assert found[0].score < 1
+    assert found[0].common_name == "human"
+
+
+def test_implicit_human_only_for_species(grounder):
+    assert "patient" in HUMAN_WORDS
+    assert all(c.curie != HUMAN for c in grounder.ground("patients", DISEASE))
+    assert grounder.has_name("patient")
+
+
+def test_reactivation_derives_the_infection(grounder):
+    found = grounder.ground("cytomegalovirus reactivation")
+    assert found[0].curie == "MONDO:0005132"
+    assert found[0].name == "cytomegalovirus infection"
+    assert found[0].kind == "infection"
+    assert found[0].score < 1
+    assert "MESH:D003586" in found[0].ids
+
+
+def test_no_infection_for_species_only_labels(grounder):
+    assert grounder.ground("cytomegalovirus reactivation", SPECIES) == ()
+
+
+def test_host_species(grounder):
+    genus = grounder.ground("cytomegalovirus", SPECIES)[0]
+    assert genus.curie == "NCBITaxon:10358" and genus.rank == "genus"
+    human = grounder.host_species(genus)
+    assert human is not None
+    assert human.curie == "NCBITaxon:10359"
+    assert human.score == genus.score and human.kind == genus.kind
+    species = grounder.ground("cat", SPECIES)[0]
+    assert grounder.host_species(species) is None
+
+
+def test_abbreviated_species(grounder):
+    albicans = grounder.abbreviated_species("C", "albicans", {"candida"})
+    assert albicans is not None
+    assert albicans.curie == "NCBITaxon:5476"
+    assert albicans.kind == "abbreviated"
+    assert grounder.abbreviated_species("E", "coli").curie == "NCBITaxon:562"
+    assert grounder.abbreviated_species("Q", "nonexistentia") is None
+
+
+def test_fuzzy_candidates(grounder):
+    found = grounder.fuzzy_candidates("diabetes melitus", DISEASE, 0.85)
+    assert found[0].curie == "MONDO:0005015"
+    assert all(c.kind == "fuzzy" and c.score < 1 for c in found)
+    assert grounder.fuzzy_candidates("diabetes melitus", DISEASE, 0.99) == ()
+
+
+def test_name_lengths(grounder):
+    assert grounder.name_lengths["acute"] >= 3
+    assert grounder.name_lengths["patient"] >= 1
+
+
+def test_shared_grounder_is_shared(nlp, grounder):
+    assert shared_grounder() is grounder
+    assert shared_grounder({}) is grounder
+    assert shared_grounder(None, None) is grounder
+    assert nlp.get_pipe("entitylink_linker").grounder is grounder
+    assert nlp.get_pipe("entitylink_dictionary").grounder is grounder
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("breast and ovarian cancer", ["breast cancer", "ovarian cancer"]),
+    ("breast/ovarian cancer", ["breast cancer", "ovarian cancer"]),
+    ("Duchenne and Becker muscular dystrophy", ["Duchenne muscular dystrophy", "Becker muscular dystrophy"]),
+    ("colon, rectal and ovarian cancer", ["malignant colon neoplasm", "rectal cancer", "ovarian cancer"]),
+])  # fmt: skip
+def test_coordinated_mentions_give_each_conjunct(grounder, text, names):
+    assert [c.name for c in grounder.coordinated(text, frozenset({"DISEASE"}))] == names
+
+
+@pytest.mark.parametrize("text", ["ovarian cancer", "ataxia and telangiectasia", "breast and zzqx cancer"])
+def test_coordinated_needs_every_conjunct_and_a_shared_head(grounder, text):
+    assert grounder.coordinated(text, frozenset({"DISEASE"})) == ()

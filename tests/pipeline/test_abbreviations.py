@@ -1,0 +1,151 @@
+"""Local abbreviations (entitylink.abbreviation): definitions, occurrences, singular and plural short
+forms, expansion, and both outputs of scispaCy's detector (and no detector at all)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from entitylink.pipeline.abbreviations import Abbreviation, Abbreviations
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "abstracts"
+TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "entitylink.BiomedicalTokenizer.v1"}}}
+TEXT = "Mesenchymal stromal cells (MSCs) were infused. One MSC infusion and more MSCs. Pure red cell aplasia (PRCA) occurred; PRCA resolved."
+EXPANDED = ("Mesenchymal stromal cells (Mesenchymal stromal cells) were infused. One Mesenchymal stromal cells infusion "
+            "and more Mesenchymal stromal cells. Pure red cell aplasia (Pure red cell aplasia) occurred; "
+            "Pure red cell aplasia resolved.")  # fmt: skip
+
+
+def token_index(doc, text, nth=0):
+    return [token.i for token in doc if token.text == text][nth]
+
+
+@pytest.fixture(scope="module")
+def doc(nlp):
+    return nlp(TEXT)
+
+
+@pytest.fixture(scope="module")
+def span_detector():
+    """A small pipeline whose detector keeps scispaCy's Span output (not serializable)."""
+    nlp = spacy.blank("en", config=TOKENIZER)
+    nlp.add_pipe("abbreviation_detector", config={"make_serializable": False})
+    return nlp
+
+
+def test_definitions(doc):
+    abbreviations = Abbreviations(doc)
+    assert abbreviations.definitions == {
+        "MSCs": ("Mesenchymal stromal cells", 0, 3),
+        "PRCA": ("Pure red cell aplasia", 16, 20),
+    }
+
+
+def test_occurrences(doc):
+    abbreviations = Abbreviations(doc)
+    starts = {token.i for token in doc if token.text in {"MSCs", "MSC", "PRCA"}}
+    assert set(abbreviations.by_start) == starts
+    assert len(abbreviations) == 5
+    prca = abbreviations.by_start[token_index(doc, "PRCA", 1)]
+    assert prca == Abbreviation(prca.start, prca.start + 1, "PRCA", "Pure red cell aplasia", 16, 20)
+
+
+def test_singular_short_form_of_a_plural_definition(doc):
+    abbreviations = Abbreviations(doc)
+    msc = abbreviations.by_start[token_index(doc, "MSC")]
+    assert msc.short == "MSC"
+    assert msc.long == "Mesenchymal stromal cells"
+    assert "MSC" not in abbreviations.definitions
+
+
+def test_plural_short_form_of_a_singular_definition(nlp):
+    doc = nlp("Mesenchymal stem cell (MSC) therapy was used. The MSCs engrafted.")
+    abbreviations = Abbreviations(doc)
+    assert set(abbreviations.definitions) == {"MSC"}
+    msc_plural = abbreviations.by_start[token_index(doc, "MSCs")]
+    assert msc_plural.long == "Mesenchymal stem cell"
+    assert abbreviations.expand(msc_plural.start, msc_plural.end) == "Mesenchymal stem cell"
+
+
+def test_expand_whole_doc(doc):
+    assert Abbreviations(doc).expand(0, len(doc)) == EXPANDED
+
+
+def test_expand_parts(doc):
+    abbreviations = Abbreviations(doc)
+    one = token_index(doc, "One")
+    assert abbreviations.expand(one, one + 3) == "One Mesenchymal stromal cells infusion"
+    assert abbreviations.expand(0, 3) == "Mesenchymal stromal cells"
+    assert abbreviations.expand(one, one) == ""
+    assert abbreviations.expand_span(doc[one : one + 2]) == "One Mesenchymal stromal cells"
+
+
+def test_expand_adjacent_short_forms(nlp):
+    doc = nlp("Umbilical cord blood (UCB) was given. UCB/UCB-MNC were infused.")
+    abbreviations = Abbreviations(doc)
+    assert "UCB" in abbreviations.definitions
+    first = token_index(doc, "UCB", 1)
+    assert abbreviations.expand(first, first + 3) == "Umbilical cord blood/Umbilical cord blood"
+
+
+def test_text_without_definitions(nlp):
+    doc = nlp("Patients with anemia were treated with doxorubicin.")
+    abbreviations = Abbreviations(doc)
+    assert len(abbreviations) == 0
+    assert abbreviations.definitions == {}
+    assert abbreviations.expand(0, len(doc)) == doc.text
+
+
+def test_doc_without_detector():
+    nlp = spacy.blank("en", config=TOKENIZER)
+    doc = nlp("Pure red cell aplasia (PRCA) occurred; PRCA resolved.")
+    abbreviations = Abbreviations(doc)
+    assert len(abbreviations) == 0
+    assert abbreviations.expand(0, len(doc)) == doc.text
+
+
+def test_span_output_of_the_detector(doc, span_detector):
+    span_doc = span_detector(TEXT)
+    assert span_doc._.abbreviations and not isinstance(span_doc._.abbreviations[0], dict)
+    from_spans = Abbreviations(span_doc)
+    from_dicts = Abbreviations(doc)
+    assert from_spans.definitions == from_dicts.definitions
+    assert from_spans.by_start == from_dicts.by_start
+    assert from_spans.expand(0, len(span_doc)) == EXPANDED
+
+
+def test_dictionary_uses_span_output():
+    nlp = spacy.blank("en", config=TOKENIZER)
+    nlp.add_pipe("abbreviation_detector", config={"make_serializable": False})
+    nlp.add_pipe("entitylink_dictionary")
+    nlp.add_pipe("entitylink_linker")
+    doc = nlp("Pure red cell aplasia (PRCA) occurred; PRCA resolved.")
+    assert [(ent.text, ent._.kb_id) for ent in doc.ents] == [
+        ("Pure red cell aplasia", "MONDO:0001705"),
+        ("PRCA", "MONDO:0001705"),
+        ("PRCA", "MONDO:0001705"),
+    ]
+
+
+def test_bounded_detector_finds_hyphenated_short_forms(nlp):
+    """The biomedical tokenizer splits "allo-HSCT"; the detector still sees one short form."""
+    doc = nlp(
+        "Pure red cell aplasia occurs after allogeneic hematopoietic stem cell transplantation (allo-HSCT). "
+        "After allo-HSCT, umbilical cord MSCs (UC-MSCs) were given."
+    )
+    found = {(a["short_text"], a["long_text"]) for a in doc._.abbreviations}
+    assert ("allo-HSCT", "allogeneic hematopoietic stem cell transplantation") in found
+    assert ("UC-MSCs", "umbilical cord MSCs") in found
+
+
+def test_bounded_detector_matches_scispacy_on_abstracts(nlp):
+    """Bounding the parenthesis pattern finds what scispaCy's own detector finds."""
+    scispacy_nlp = spacy.blank("en", config=TOKENIZER)
+    scispacy_nlp.add_pipe("abbreviation_detector", config={"make_serializable": True})
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        ours = {(a["short_text"], a["long_text"]) for a in nlp(text)._.abbreviations}
+        theirs = {(a["short_text"], a["long_text"]) for a in scispacy_nlp(text)._.abbreviations}
+        assert theirs <= ours, path.name

@@ -1,0 +1,252 @@
+"""Dictionary mention detection (entitylink.ner): longest matches, case rules, generic and stop terms,
+local abbreviations, abbreviated binomials, infections, genus rules, and the component on its own."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import entitylink
+from entitylink.linking.grounder import shared_grounder
+from entitylink.pipeline.dictionary_recognizer import read_stop_terms
+
+TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "entitylink.BiomedicalTokenizer.v1"}}}
+
+
+@pytest.fixture(scope="module")
+def nlp(kb):
+    """The pipeline without the trained NER: these tests are about the dictionary recognizer."""
+    return entitylink.load(ner=False)
+
+
+def blank_with_dictionary(**config):
+    nlp = spacy.blank("en", config=TOKENIZER)
+    nlp.add_pipe("entitylink_dictionary", config=config)
+    return nlp
+
+
+def ents(doc):
+    return [(ent.text, ent.label_) for ent in doc.ents]
+
+
+def texts(doc):
+    return [ent.text for ent in doc.ents]
+
+
+def test_longest_match(nlp):
+    doc = nlp("The patient was diagnosed with acute myeloid leukemia in 2019.")
+    assert ("acute myeloid leukemia", "DISEASE") in ents(doc)
+    assert "leukemia" not in texts(doc)
+    assert "myeloid leukemia" not in texts(doc)
+
+
+def test_undefined_short_forms_need_a_label_match(nlp):
+    grounder = shared_grounder()
+    assert grounder.exact("MAP") and grounder.exact("DM")  # the dictionary knows them as synonyms
+    doc = nlp("We used MAP kinase inhibitors in DM patients.")
+    assert "MAP" not in texts(doc)
+    assert "DM" not in texts(doc)
+    doc = nlp("Patients with HIV were enrolled.")
+    assert ("HIV", "SPECIES") in ents(doc)
+
+
+@pytest.mark.parametrize("text", ["Can this be done? We can try. Was it bad? It was."])
+def test_stop_words_never_match(nlp, text):
+    grounder = shared_grounder()
+    assert grounder.has_name("was") and grounder.has_name("can")  # "WAS", "CAN" are abbreviations
+    assert nlp(text).ents == ()
+
+
+def test_defined_short_form_spelled_like_a_stop_word(nlp):
+    doc = nlp("Wiskott-Aldrich syndrome (WAS) is rare. WAS patients were studied. It was bad.")
+    was = [ent for ent in doc.ents if ent.text == "WAS"]
+    assert len(was) == 2
+    assert all(ent.label_ == "DISEASE" for ent in was)
+    assert "was" not in texts(doc)
+
+
+def test_generic_words_are_not_entities(nlp):
+    assert shared_grounder().exact("disease")  # MeSH "Disease" is a descriptor
+    doc = nlp("The disease was severe. Disease progression was slow. The treatment was given as a therapy.")
+    assert doc.ents == ()
+
+
+def test_default_stop_terms_are_loaded(nlp):
+    stop_terms = read_stop_terms()
+    assert ("DISEASE", "body weight") in stop_terms
+    text = "Body weight fell in patients with acute myeloid leukemia."
+    assert "Body weight" not in texts(nlp(text))
+    assert ("Body weight", "DISEASE") in ents(blank_with_dictionary(stop_terms=[])(text))
+
+
+def test_stop_terms_list_suppresses_a_name():
+    dictionary = blank_with_dictionary(stop_terms=["acute myeloid leukemia"])
+    doc = dictionary("Body weight of patients with acute myeloid leukemia and Acute Myeloid Leukaemias.")
+    assert all("acute myeloid leuk" not in text.lower() for text in texts(doc))
+    assert ("patients", "SPECIES") in ents(doc)
+    assert ("Body weight", "DISEASE") in ents(doc)  # a list replaces the default stop terms
+
+
+def test_local_definition_overrides_the_dictionary(nlp):
+    assert shared_grounder().exact("CMV")[0].curie == "NCBITaxon:12305"  # globally, CMV is the plant virus
+    doc = nlp("Patients developed cytomegalovirus (CMV) reactivation. CMV was treated with ganciclovir.")
+    cmv = [ent for ent in doc.ents if ent.text == "CMV"]
+    assert len(cmv) == 2
+    for ent in doc.ents:
+        assert ent._.kb_id != "NCBITaxon:12305"
+        assert "NCBITaxon:12305" not in ent._.kb_ids
+
+
+def test_defined_plant_virus_is_the_plant_virus(nlp):
+    doc = nlp("Cucumber mosaic virus (CMV) infects plants. CMV spreads by aphids.")
+    assert {ent._.kb_id for ent in doc.ents if ent.text == "CMV"} == {"NCBITaxon:12305"}
+
+
+def test_short_form_of_a_foreign_long_form_is_not_tagged(nlp):
+    doc = nlp("Mass spectrometry (MS) was used. MS showed several peaks.")
+    assert "MS" not in texts(doc)
+    doc = nlp("Multiple sclerosis (MS) was diagnosed. MS patients were followed.")
+    assert [ent.text for ent in doc.ents if ent.label_ == "DISEASE"] == [
+        "Multiple sclerosis",
+        "MS",
+        "MS",
+    ]
+
+
+def test_abbreviated_binomial_follows_the_full_name(nlp):
+    doc = nlp("Infection with Candida albicans was treated. C. albicans was resistant to fluconazole.")
+    full = next(ent for ent in doc.ents if ent.text == "Candida albicans")
+    short = next(ent for ent in doc.ents if ent.text == "C. albicans")
+    assert full.label_ == short.label_ == "SPECIES"
+    assert full._.kb_id == "NCBITaxon:5476"
+    assert short._.kb_id == full._.kb_id
+
+
+def test_abbreviated_binomial_alone(nlp):
+    doc = nlp("E. coli was resistant to ampicillin.")
+    ecoli = next(ent for ent in doc.ents if ent.text == "E. coli")
+    assert ecoli.label_ == "SPECIES"
+    assert ecoli._.kb_id == "NCBITaxon:562"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "mondo"),
+    [
+        (
+            "Cytomegalovirus reactivation was seen after transplant.",
+            "Cytomegalovirus reactivation",
+            "MONDO:0005132",
+        ),
+        (
+            "Epstein-Barr virus reactivation occurred.",
+            "Epstein-Barr virus reactivation",
+            "MONDO:0005111",
+        ),
+        (
+            "One patient died of Hepatitis B virus disease.",
+            "Hepatitis B virus disease",
+            "MONDO:0005344",
+        ),
+    ],
+)
+def test_virus_followed_by_infection_word_is_a_disease(nlp, text, mention, mondo):
+    doc = nlp(text)
+    found = [ent for ent in doc.ents if ent.text == mention]
+    assert len(found) == 1
+    assert found[0].label_ == "DISEASE"
+    assert found[0]._.kb_id == mondo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients had cytomegalovirus (CMV) infection. CMV was detected in blood.",
+        "The child had a high fever. Seizures occurred the next day.",
+    ],
+)
+def test_entities_stay_inside_their_sentence(nlp, text):
+    """A name never reaches over a full stop into the next sentence."""
+    doc = nlp(text)
+    assert doc.ents
+    for ent in doc.ents:
+        assert ent.sent.start <= ent.start and ent.end <= ent.sent.end, f"{ent.text!r} crosses a sentence boundary"
+
+
+def test_lowercase_genus_names_are_not_species(nlp):
+    grounder = shared_grounder()
+    for word in ("beta", "helix", "late"):
+        assert grounder.exact(word)[0].rank == "genus"  # "Beta" (beets), "Helix" (snails), "Late" (fish)
+    doc = nlp("The late phase of the beta cell response was studied with an alpha helix model.")
+    assert [ent for ent in doc.ents if ent.label_ == "SPECIES"] == []
+
+
+@pytest.mark.parametrize("virus", ["cytomegalovirus", "rotavirus"])
+def test_lowercase_virus_genus_is_a_species_mention(nlp, virus):
+    """Virus genera are written in lower case ("cytomegalovirus was cultured"), unlike Latin genera."""
+    doc = nlp(f"In two patients, {virus} was cultured from urine samples.")
+    assert (virus, "SPECIES") in ents(doc)
+
+
+def test_capitalised_genus_is_a_species_mention(nlp):
+    doc = nlp("Arabidopsis plants were grown for four weeks.")
+    assert ("Arabidopsis", "SPECIES") in ents(doc)
+
+
+def test_overwrite_ents_false_keeps_other_entities():
+    nlp = spacy.blank("en", config=TOKENIZER)
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Mayo Clinic"}])
+    nlp.add_pipe("entitylink_dictionary")
+    doc = nlp("At the Mayo Clinic, acute myeloid leukemia was treated.")
+    assert ents(doc) == [("Mayo Clinic", "ORG"), ("acute myeloid leukemia", "DISEASE")]
+
+
+@pytest.mark.parametrize(("merge", "expected"), [("ner", [("myeloid", "GENE")]),
+                                                  ("longest", [("acute myeloid leukemia", "DISEASE")]),
+                                                  ("dictionary", [("acute myeloid leukemia", "DISEASE")])])  # fmt: skip
+def test_merge_policy_decides_between_earlier_entities_and_matches(merge, expected):
+    # the default, "longest", lets the longer dictionary match win
+    nlp = spacy.blank("en", config=TOKENIZER)
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "GENE", "pattern": "myeloid"}])
+    nlp.add_pipe("entitylink_dictionary", config={"merge": merge})
+    assert ents(nlp("She had acute myeloid leukemia.")) == expected
+
+
+def test_unknown_merge_policy_is_named():
+    with pytest.raises(ValueError, match="merge policy 'union'"):
+        blank_with_dictionary(merge="union")
+
+
+def test_overwrite_ents_true_drops_other_entities():
+    nlp = spacy.blank("en", config=TOKENIZER)
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Mayo Clinic"}])
+    nlp.add_pipe("entitylink_dictionary", config={"overwrite_ents": True})
+    doc = nlp("At the Mayo Clinic, acute myeloid leukemia was treated.")
+    assert ents(doc) == [("acute myeloid leukemia", "DISEASE")]
+
+
+def test_component_alone_on_blank_pipeline():
+    dictionary = blank_with_dictionary()
+    doc = dictionary("A FeLV-infected cat with anemia received doxorubicin-induced remission therapy and prednisolone.")
+    found = ents(doc)
+    assert ("cat", "SPECIES") in found
+    assert ("anemia", "DISEASE") in found
+    assert ("doxorubicin", "THERAPY") in found
+    assert ("prednisolone", "THERAPY") in found
+    assert all(ent._.kb_id is None for ent in doc.ents)  # no linker in this pipeline
+
+
+def test_labels_option():
+    dictionary = blank_with_dictionary(labels=["SPECIES"])
+    doc = dictionary("Patients with acute myeloid leukemia and cats got doxorubicin.")
+    assert ents(doc) == [("Patients", "SPECIES"), ("cats", "SPECIES")]
+
+
+def test_implicit_human_option():
+    dictionary = blank_with_dictionary(implicit_human=False)
+    doc = dictionary("Patients, women and children with acute myeloid leukemia.")
+    assert ents(doc) == [("acute myeloid leukemia", "DISEASE")]
+
+
+def test_unknown_label_raises_naming_it():
+    with pytest.raises(ValueError, match="GENE"):
+        blank_with_dictionary(labels=["DISEASE", "GENE"])

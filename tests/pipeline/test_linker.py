@@ -1,0 +1,203 @@
+"""Entity linking (entitylink.linking): the span attributes, the linker on its own on user-made
+entities, fuzzy candidates, drop_unlinked and max_alternatives."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from entitylink.pipeline.extensions import SPAN_ATTRIBUTES
+
+TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "entitylink.BiomedicalTokenizer.v1"}}}
+
+
+def blank_with_linker(**config):
+    nlp = spacy.blank("en", config=TOKENIZER)
+    nlp.add_pipe("entitylink_linker", config=config)
+    return nlp
+
+
+def link(nlp, text, start, end, label="DISEASE"):
+    """Run ``nlp`` on ``text`` with one user-made entity over tokens start:end."""
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, start, end, label=label)]
+    return nlp(doc)
+
+
+def test_span_attributes_are_registered(example_docs):
+    for name in SPAN_ATTRIBUTES:
+        assert Span.has_extension(name)
+
+
+def test_disease_attributes(example_docs):
+    ent = next(e for e in example_docs["PMC12171867"].ents if e.text == "acute myeloid leukemia")
+    assert ent._.kb_id == "MONDO:0018874"
+    assert ent._.kb_ids[:2] == ["MONDO:0018874", "MESH:D015470"]
+    assert ent._.kb_name == "acute myeloid leukemia"
+    assert ent._.score == 1.0
+    assert ent._.subtype is None
+    assert ent._.common_name is None and ent._.rank is None
+    assert isinstance(ent._.alternatives, list)
+
+
+def test_species_attributes(example_docs):
+    ent = next(e for e in example_docs["PMC12171867"].ents if e.text == "patients")
+    assert ent._.kb_id == "NCBITaxon:9606"
+    assert ent._.kb_ids == ["NCBITaxon:9606", "MESH:D006801"]
+    assert ent._.kb_name == "Homo sapiens"
+    assert ent._.common_name == "human"
+    assert ent._.rank == "species"
+    assert 0 < ent._.score < 1  # an implied human, not a name of the taxon
+
+
+def test_therapy_attributes(example_docs):
+    ent = next(e for e in example_docs["41689919"].ents if e.text == "corticosteroid")
+    assert ent._.kb_id == "MESH:D000305"
+    assert ent._.kb_ids == ["MESH:D000305"]
+    assert ent._.kb_name == "Adrenal Cortex Hormones"
+    assert ent._.subtype == "drug"
+    assert ent._.rank is None
+
+
+def test_spacy_kb_id_matches_extension(example_docs):
+    linked = [ent for doc in example_docs.values() for ent in doc.ents if ent._.kb_id is not None]
+    assert len(linked) > 30
+    for ent in linked:
+        assert ent.kb_id_ == ent._.kb_id
+
+
+def test_unlinked_entities_have_no_identifier_and_no_score(example_docs):
+    for doc in example_docs.values():
+        for ent in doc.ents:
+            if ent._.kb_id is None:
+                assert ent.kb_id_ == "" and ent._.score is None and ent._.kb_ids == []
+
+
+def test_scores_and_alternatives_are_well_formed(example_docs):
+    for doc in example_docs.values():
+        for ent in (e for e in doc.ents if e._.kb_id is not None):
+            assert 0 < ent._.score <= 1
+            assert ent._.kb_id in ent._.kb_ids
+            assert len(ent._.alternatives) <= 5
+            for alternative in ent._.alternatives:
+                assert isinstance(alternative, dict)
+                assert {"curie", "name", "score", "ids", "kind", "label"} <= set(alternative)
+                assert alternative["curie"] != ent._.kb_id
+                assert alternative["score"] <= ent._.score
+
+
+def test_linker_alone_on_user_entities():
+    linker = blank_with_linker()
+    doc = link(linker, "She had acute myelogenous leukaemia and diabetes .", 2, 5)
+    (ent,) = doc.ents
+    assert ent.text == "acute myelogenous leukaemia"
+    assert ent.label_ == "DISEASE"
+    assert ent._.kb_id == "MONDO:0018874"
+    assert ent.kb_id_ == "MONDO:0018874"
+    assert "MESH:D015470" in ent._.kb_ids
+
+
+def test_linker_respects_the_entity_label():
+    linker = blank_with_linker()
+    species = link(linker, "Mice were used .", 0, 1, label="SPECIES").ents[0]
+    assert species._.kb_id.startswith("NCBITaxon:")
+    as_disease = link(linker, "Mice were used .", 0, 1, label="DISEASE").ents[0]
+    assert as_disease._.kb_id is None  # no disease is named "mice"
+
+
+def test_other_labels_link_to_any_concept():
+    linker = blank_with_linker()
+    ent = link(linker, "Cats were used .", 0, 1, label="ORGANISM").ents[0]
+    assert ent.label_ == "ORGANISM"
+    assert ent._.kb_id == "NCBITaxon:9685"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "curie"),
+    [
+        ("She had leukaemia myeloid acut .", (2, 5), "MONDO:0018874"),
+        ("She had diabetes melitus .", (2, 4), "MONDO:0005015"),
+    ],
+)
+def test_misspelt_disease_gets_a_fuzzy_link(text, span, curie):
+    linker = blank_with_linker()
+    mention = " ".join(text.split()[span[0] : span[1]])
+    candidates = linker.get_pipe("entitylink_linker").candidates(mention, "DISEASE")
+    assert candidates[0].kind == "fuzzy"
+    assert candidates[0].curie == curie
+    (ent,) = link(linker, text, *span).ents
+    assert ent._.kb_id == curie
+    assert ent._.score < 1
+
+
+def test_fuzzy_threshold_none_leaves_it_unlinked():
+    linker = blank_with_linker(fuzzy_threshold=None)
+    (ent,) = link(linker, "She had diabetes melitus .", 2, 4).ents
+    assert ent.text == "diabetes melitus"
+    assert ent._.kb_id is None
+    assert ent.kb_id_ == ""
+    assert ent._.kb_ids == []
+
+
+def test_high_fuzzy_threshold_leaves_it_unlinked():
+    linker = blank_with_linker(fuzzy_threshold=0.99)
+    (ent,) = link(linker, "She had diabetes melitus .", 2, 4).ents
+    assert ent._.kb_id is None
+
+
+def test_drop_unlinked_removes_it():
+    linker = blank_with_linker(fuzzy_threshold=None, drop_unlinked=True)
+    doc = linker.make_doc("She had diabetes melitus and diabetes mellitus .")
+    doc.ents = [Span(doc, 2, 4, label="DISEASE"), Span(doc, 5, 7, label="DISEASE")]
+    doc = linker(doc)
+    assert [ent.text for ent in doc.ents] == ["diabetes mellitus"]
+    assert doc.ents[0]._.kb_id == "MONDO:0005015"
+
+
+def test_unlinked_entity_kept_by_default():
+    linker = blank_with_linker()
+    (ent,) = link(linker, "She had qqqzzx xxyyw .", 2, 4).ents
+    assert ent.text == "qqqzzx xxyyw"
+    assert ent._.kb_id is None
+
+
+@pytest.mark.parametrize("max_alternatives", [0, 1, 2])
+def test_max_alternatives(max_alternatives):
+    linker = blank_with_linker(max_alternatives=max_alternatives)
+    (ent,) = link(linker, "Rats were used .", 0, 1, label="SPECIES").ents
+    assert ent._.kb_id == "NCBITaxon:10116"
+    assert len(linker.get_pipe("entitylink_linker").candidates("Rats", "SPECIES")) > 2
+    assert len(ent._.alternatives) == max_alternatives
+    assert all(isinstance(a, dict) and a["label"] == "SPECIES" for a in ent._.alternatives)
+
+
+def test_short_forms_link_as_their_long_form(nlp):
+    doc = nlp("Pure red cell aplasia (PRCA) was seen. PRCA resolved.")
+    linked = {(ent.text, ent._.kb_id) for ent in doc.ents}
+    assert linked == {
+        ("Pure red cell aplasia", "MONDO:0001705"),
+        ("PRCA", "MONDO:0001705"),
+    }
+
+
+def test_pathogen_genus_becomes_human_species_in_human_texts():
+    linker = blank_with_linker()
+    doc = linker.make_doc("Patients had cytomegalovirus .")
+    doc.ents = [Span(doc, 0, 1, label="SPECIES"), Span(doc, 2, 3, label="SPECIES")]
+    patients, virus = linker(doc).ents
+    assert patients._.kb_id == "NCBITaxon:9606"
+    assert virus._.kb_id == "NCBITaxon:10359"
+    assert virus._.kb_name == "Human betaherpesvirus 5"
+    assert [a["curie"] for a in virus._.alternatives] == ["NCBITaxon:10358"]
+    (alone,) = link(linker, "Cultures had cytomegalovirus .", 2, 3, label="SPECIES").ents
+    assert alone._.kb_id == "NCBITaxon:10358"  # no human in the text: the genus
+
+
+def test_coordinated_mention_links_its_first_concept_with_the_ids_of_all():
+    linker = blank_with_linker(priors=False)
+    doc = link(linker, "Carriers had breast or ovarian cancer .", 2, 6)
+    ent = doc.ents[0]
+    assert ent._.kb_id == "MONDO:0007254"  # breast cancer
+    assert {"MONDO:0007254", "MONDO:0008170"} <= set(ent._.kb_ids)  # and ovarian cancer
+    assert ent._.alternatives[0]["curie"] == "MONDO:0008170"

@@ -1,0 +1,106 @@
+"""The biomedical tokenizer (entitylink.tokenizer): splits at hyphens and slashes inside words,
+keeps scispaCy's other rules, and is registered with spaCy's config system."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.util import registry
+
+from entitylink.pipeline.tokenizer import (
+    biomedical_tokenizer,
+    create_biomedical_tokenizer,
+)
+
+TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "entitylink.BiomedicalTokenizer.v1"}}}
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en", config=TOKENIZER)
+
+
+def words(nlp, text):
+    return [token.text for token in nlp(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a FeLV-infected cat", ["a", "FeLV", "-", "infected", "cat"]),
+        (
+            "doxorubicin-induced cardiomyopathy",
+            ["doxorubicin", "-", "induced", "cardiomyopathy"],
+        ),
+        ("5-fluorouracil/leucovorin", ["5", "-", "fluorouracil", "/", "leucovorin"]),
+        ("UCB/UCB-MNC", ["UCB", "/", "UCB", "-", "MNC"]),
+        ("non-Hodgkin lymphoma", ["non", "-", "Hodgkin", "lymphoma"]),
+        ("α-synuclein", ["α", "-", "synuclein"]),
+        ("allo-HSCT", ["allo", "-", "HSCT"]),
+    ],
+)
+def test_hyphens_and_slashes_split(blank, text, expected):
+    assert words(blank, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "C. albicans was (rarely) seen.",
+            ["C.", "albicans", "was", "(", "rarely", ")", "seen", "."],
+        ),
+        ("e.g. the drug", ["e.g.", "the", "drug"]),
+        ("Crohn's disease", ["Crohn", "'s", "disease"]),
+        (
+            "acute myeloid leukemia (AML) patients",
+            ["acute", "myeloid", "leukemia", "(", "AML", ")", "patients"],
+        ),
+    ],
+)
+def test_scispacy_behaviour_kept(blank, text, expected):
+    assert words(blank, text) == expected
+
+
+def test_hyphen_between_spaces_is_untouched(blank):
+    assert words(blank, "before - after") == ["before", "-", "after"]
+
+
+def test_text_is_preserved(blank):
+    text = "A 4-year-old FeLV-infected cat received 5-FU/LV (10 mg/kg) and UC-MSCs."
+    doc = blank(text)
+    assert doc.text == text
+    assert "".join(token.text_with_ws for token in doc) == text
+
+
+def test_registry_name_resolves():
+    assert registry.tokenizers.get("entitylink.BiomedicalTokenizer.v1") is create_biomedical_tokenizer
+    assert create_biomedical_tokenizer() is biomedical_tokenizer
+
+
+def test_config_round_trip(blank):
+    assert blank.config["nlp"]["tokenizer"] == {"@tokenizers": "entitylink.BiomedicalTokenizer.v1"}
+    reloaded = spacy.util.load_model_from_config(blank.config, auto_fill=True)
+    assert words(reloaded, "FeLV-infected cat") == ["FeLV", "-", "infected", "cat"]
+
+
+def test_pipeline_to_disk_and_back(blank, tmp_path):
+    blank.to_disk(tmp_path / "pipeline")
+    reloaded = spacy.load(tmp_path / "pipeline")
+    assert words(reloaded, "doxorubicin-induced C. albicans") == [
+        "doxorubicin",
+        "-",
+        "induced",
+        "C.",
+        "albicans",
+    ]
+
+
+def test_function_on_an_existing_language():
+    nlp = spacy.blank("en")
+    nlp.tokenizer = biomedical_tokenizer(nlp)
+    assert words(nlp, "FeLV-infected") == ["FeLV", "-", "infected"]
+
+
+def test_entitylink_load_uses_it(nlp):
+    assert words(nlp, "FeLV-infected") == ["FeLV", "-", "infected"]

@@ -1,0 +1,112 @@
+"""Training the NER: corpus splits, training Docs with unknown tokens, and a few-step training run."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import entitylink
+from entitylink.errors import ModelError
+from entitylink.training import CONFIG
+from entitylink.training.corpora import dev_splits, train_documents
+from entitylink.training.examples import ConversionStats, training_docs
+from entitylink.training.trainer import prepare_corpora, train_ner
+
+#: pmid -> title, abstract, the disease (every case of it is annotated) and its MeSH id
+TEXTS = {
+    "1": ("Anemia in cats.", "Cats with anemia were treated with prednisolone.", "anemia", "D000740"),
+    "2": ("Asthma in mice.", "Mice with asthma received dexamethasone.", "asthma", "D001249"),
+    "3": ("Leukemia in dogs.", "Dogs with leukemia were treated.", "leukemia", "D007938"),
+}
+
+
+def record(pmid: str, species: bool = False) -> str:
+    """A PubTator record with the disease mentions, and with the title's species if ``species``."""
+    title, abstract, disease, mesh = TEXTS[pmid]
+    lines = [f"{pmid}|t|{title}", f"{pmid}|a|{abstract}"]
+    text = f"{title} {abstract}"
+    for match in re.finditer(disease, text, re.IGNORECASE):
+        lines.append(f"{pmid}\t{match.start()}\t{match.end()}\t{match[0]}\tDisease\t{mesh}")
+    if species:
+        animal = title.split()[-1].rstrip(".")
+        start = text.index(animal)
+        lines.append(f"{pmid}\t{start}\t{start + len(animal)}\t{animal}\tSpecies\t-")
+    return "\n".join(lines) + "\n\n"
+
+
+@pytest.fixture
+def corpora(tmp_path: Path) -> Path:
+    """NCBI-disease (train 1, 2; dev 3), S1000 (train 1; dev 2) and S800 (train 1, 2: 2 is in S1000's dev)."""
+    for corpus, split, pmids, species in [("ncbi-disease", "train", "12", False), ("ncbi-disease", "dev", "3", False),
+                                          ("s1000", "train", "1", True), ("s1000", "dev", "2", True),
+                                          ("s800", "train", "12", True)]:  # fmt: skip
+        (tmp_path / corpus).mkdir(exist_ok=True)
+        (tmp_path / corpus / f"{split}.pubtator").write_text("".join(record(p, species) for p in pmids), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def dictionary_nlp(kb):
+    return entitylink.load(ner=False)
+
+
+def test_dev_splits_include_the_held_out_documents_of_corpora_without_one(corpora):
+    splits = {str(s): s for s in dev_splits(corpora)}
+    assert sorted(splits) == ["ncbi-disease/dev", "s1000/dev", "s800/dev"]
+    assert [d.id for d in splits["s800/dev"].documents()] == ["2"]  # the S800 document S1000's dev split has
+    assert splits["s800/dev"].labels == {"SPECIES"}
+
+
+def test_no_dev_document_trains_and_each_document_trains_once(corpora):
+    trained = [(document.id, sorted(labels), [a.type for a in document.annotations])
+               for labels, document in train_documents(corpora)]  # fmt: skip
+    # document 2 is in S1000's dev split; document 1 trains once, with NCBI's diseases and S1000's species
+    assert trained == [("1", ["DISEASE", "SPECIES"], ["Disease", "Disease", "Species"])]
+
+
+def test_training_docs_leave_unannotated_labels_unknown(corpora, dictionary_nlp):
+    stats = ConversionStats()
+    document = next(d for _, d in train_documents(corpora))
+    doc = next(training_docs(dictionary_nlp, [(frozenset({"DISEASE"}), document)], stats))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Anemia", "DISEASE"), ("anemia", "DISEASE")]
+    iob = {t.text: t.ent_iob_ for t in doc}
+    assert iob["cats"] == "" and iob["Cats"] == ""  # species: NCBI-disease does not annotate them
+    assert iob["treated"] == "O"
+    assert stats.documents == 1 and stats.entities == 2 and stats.unknown >= 2
+
+
+def test_misaligned_gold_mentions_are_unknown(corpora, dictionary_nlp):
+    labels, document = next(iter(train_documents(corpora)))
+    document.annotations[0] = type(document.annotations[0])(0, 4, "Anem", "Disease", "D000740")
+    stats = ConversionStats()
+    doc = next(training_docs(dictionary_nlp, [(labels, document)], stats))
+    assert stats.misaligned == 1
+    assert doc[0].ent_iob_ == ""
+
+
+def test_a_few_training_steps_give_a_loadable_model(corpora, dictionary_nlp, tmp_path):
+    workdir = tmp_path / "work"
+    stats = prepare_corpora(dictionary_nlp, corpora, workdir)
+    assert stats["train"].documents == 1 and stats["dev"].documents == 3
+    model = train_ner(workdir, tmp_path / "model", {"training.max_steps": 4, "training.eval_frequency": 2})
+    assert (model / "config.cfg").read_text(encoding="utf-8").count("entitylink.BiomedicalTokenizer.v1") == 1
+    nlp = entitylink.load(ner=model)
+    assert nlp.pipe_names[:3] == ["sentencizer", "entitylink_abbreviations", "entitylink_ner"]
+    doc = nlp("Anemia in cats treated with prednisolone.")
+    assert all(ent.label_ in entitylink.labels.LABELS for ent in doc.ents)
+
+
+def test_the_config_is_the_one_the_script_trains_with():
+    text = CONFIG.read_text(encoding="utf-8")
+    assert "seed = 0" in text and '@tokenizers = "entitylink.BiomedicalTokenizer.v1"' in text
+
+
+def test_a_missing_or_broken_model_is_named(tmp_path, kb):
+    with pytest.raises(ModelError, match="no config.cfg"):
+        entitylink.load(ner=tmp_path / "nowhere")
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "config.cfg").write_text('[nlp]\nlang = "xx-unknown"\n', encoding="utf-8")
+    with pytest.raises(ModelError, match="broken"):
+        entitylink.load(ner=tmp_path / "broken")
