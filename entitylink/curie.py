@@ -6,10 +6,22 @@ The one table of prefixes in entitylink. Shared base layer: imports only :mod:`e
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from entitylink.labels import SPECIES
+from entitylink.labels import DISEASE, SPECIES
 
-__all__ = ["MAPPING_PREDICATES", "PREFIXES", "concept_url", "normalize_ids", "ontology_of", "prefix_of", "spell_prefix"]
+__all__ = [
+    "MAPPING_PREDICATES",
+    "PREFIXES",
+    "VOCABULARY_FIELDS",
+    "concept_url",
+    "corpus_id",
+    "normalize_ids",
+    "ontology_of",
+    "prefix_of",
+    "spell_prefix",
+    "vocabulary_ids",
+]
 
 #: Ontology name -> CURIE prefix, for the ontologies entitylink links to.
 PREFIXES: dict[str, str] = {"mondo": "MONDO", "mesh": "MESH", "ncbitaxon": "NCBITaxon"}
@@ -28,6 +40,10 @@ _PAGES = {
     "NCBITaxon": "https://www.ncbi.nlm.nih.gov/Taxonomy/Browser/wwwtax.cgi?id={}",
 }
 _ID_SEPARATORS = re.compile(r"[|,;+]")
+#: Field name -> CURIE prefix of each vocabulary a record gives its own field (``mesh_id``...).
+VOCABULARY_FIELDS = {"mondo_id": "MONDO", "mesh_id": "MESH", "omim_id": "OMIM", "taxon_id": "NCBITaxon"}
+#: The vocabularies corpora identify each label in, in order of preference (PubTator's convention).
+_CORPUS_PREFIXES = {DISEASE: ("MESH", "OMIM", "MONDO"), SPECIES: ("NCBITaxon",)}
 
 
 def ontology_of(curie: str) -> str:
@@ -69,3 +85,18 @@ def normalize_ids(raw: str, label: str) -> frozenset[str]:
         else:
             ids.add(f"MESH:{part[5:]}" if part.lower().startswith("mesh:") else part)
     return frozenset(ids)
+
+
+def vocabulary_ids(ids: Sequence[str]) -> dict[str, str | None]:
+    """The first id of each vocabulary of :data:`VOCABULARY_FIELDS` among ``ids`` (None where there is none)."""
+    return {field: next((i for i in ids if i.startswith(prefix + ":")), None) for field, prefix in VOCABULARY_FIELDS.items()}
+
+
+def corpus_id(ids: Sequence[str], label: str) -> str | None:
+    """The id a corpus (PubTator) expects for an entity with these ids: a disease's MeSH id, else its OMIM
+    id, else its MONDO id; a species' taxon; a therapy's MeSH id; else the first id (None: no id)."""
+    for prefix in _CORPUS_PREFIXES.get(label, ("MESH",)):
+        found = next((i for i in ids if i.startswith(prefix + ":")), None)
+        if found is not None:
+            return found
+    return ids[0] if ids and label != SPECIES else None

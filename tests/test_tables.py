@@ -22,7 +22,7 @@ from entitylink.tables import (
 )
 
 FAILED = "not UTF-8"
-STRING_COLUMNS = ("doc_id", "text", "label", "kb_id", "name", "subtype")
+STRING_COLUMNS = ("doc_id", "text", "label", "kb_id", "name", "subtype", "mondo_id", "mesh_id", "omim_id", "taxon_id")
 
 
 @pytest.fixture(scope="module")

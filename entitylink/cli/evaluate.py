@@ -23,6 +23,7 @@ def evaluate(
         ..., help="Predictions in the same formats, e.g. from 'entitylink annotate --format pubtator'."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    strict_ids: bool = typer.Option(False, "--strict-ids", help="Compare ids literally, without MONDO/MeSH/OMIM equivalents."),
     ontology: list[str] | None = SourceOption,
     cache_dir: Path | None = CacheOption,
 ) -> None:
@@ -40,7 +41,7 @@ def evaluate(
     if missing:
         logging.getLogger(__name__).warning("%d gold documents have no prediction (scored as empty), e.g. %s",
                                             len(missing), min(missing))  # fmt: skip
-    scores = evaluate_documents(gold_docs, predicted_docs, kb)
+    scores = evaluate_documents(gold_docs, predicted_docs, kb, strict_ids)
     if as_json:
         typer.echo(json.dumps({label: s.to_dict() for label, s in scores.items()}, indent=2))
     else:

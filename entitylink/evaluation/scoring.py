@@ -66,16 +66,16 @@ def gold_mentions(documents: Iterable[Document]) -> list[Mention]:
     return found
 
 
-def file_predictions(documents: Iterable[Document], kb: KnowledgeBase) -> list[Mention]:
+def file_predictions(documents: Iterable[Document], kb: KnowledgeBase, strict_ids: bool = False) -> list[Mention]:
     """The mentions of a predicted file, scored as :func:`predicted_mentions` scores Docs.
 
     entitylink's THERAPY mentions count only when their id is a drug (the corpora
     annotate chemicals), and every id brings its equivalents (MONDO, MeSH, OMIM), as
-    ``ent._.kb_ids`` would.
+    ``ent._.kb_ids`` would, unless ``strict_ids``: then ids are compared as written.
     """
     found = []
     for mention in gold_mentions(documents):
-        ids = frozenset(i for curie in mention.ids for i in equivalent_ids(kb, curie))
+        ids = mention.ids if strict_ids else frozenset(i for curie in mention.ids for i in equivalent_ids(kb, curie))
         if mention.label == THERAPY and not any(_is_drug(kb, curie) for curie in mention.ids):
             continue
         found.append(dataclasses.replace(mention, ids=ids))
@@ -98,8 +98,9 @@ def _is_drug(kb: KnowledgeBase, curie: str) -> bool:
     return category is not None and category.subtype == DRUG
 
 
-def predicted_mentions(docs: Iterable[Doc]) -> list[Mention]:
-    """The entities of annotated documents, identified as PubTator output identifies them.
+def predicted_mentions(docs: Iterable[Doc], strict_ids: bool = False) -> list[Mention]:
+    """The entities of annotated documents, identified as PubTator output identifies them, with all their
+    equivalent ids (``ent._.kb_ids``) unless ``strict_ids``: then only by the PubTator id.
 
     Therapies that are not drugs (drug classes, procedures, cell therapies) are left
     out: the corpora annotate chemicals only.
@@ -109,7 +110,7 @@ def predicted_mentions(docs: Iterable[Doc]) -> list[Mention]:
         for ent in doc.ents:
             if ent.label_ == THERAPY and ent._.subtype != DRUG:
                 continue
-            ids = normalize_ids(pubtator_id(ent), ent.label_) | set(ent._.kb_ids)
+            ids = normalize_ids(pubtator_id(ent), ent.label_) | (set() if strict_ids else set(ent._.kb_ids))
             found.append(Mention(doc._.doc_id, ent.start_char, ent.end_char, ent.label_, frozenset(ids)))
     return found
 
@@ -180,14 +181,16 @@ def score(gold: Iterable[Mention], predicted: Iterable[Mention]) -> dict[str, La
     return results
 
 
-def evaluate_documents(gold: list[Document], predicted: list[Document], kb: KnowledgeBase) -> dict[str, LabelScores]:
+def evaluate_documents(gold: list[Document], predicted: list[Document], kb: KnowledgeBase,
+                       strict_ids: bool = False) -> dict[str, LabelScores]:  # fmt: skip
     """Scores of a predicted file's documents against a gold file's (both as read by :mod:`entitylink.io.readers`).
 
     Only documents of the gold file are scored; a gold document missing from the
-    predictions counts as one with no predicted mention.
+    predictions counts as one with no predicted mention. ``strict_ids`` compares ids literally, without
+    equivalents across MONDO, MeSH and OMIM (the corpora's own figures).
     """
     wanted = {document.id for document in gold}
-    return score(gold_mentions(gold), [m for m in file_predictions(predicted, kb) if m.doc_id in wanted])
+    return score(gold_mentions(gold), [m for m in file_predictions(predicted, kb, strict_ids) if m.doc_id in wanted])
 
 
 def _concept_counts(gold: list[Mention], predicted: list[Mention]) -> Counts:

@@ -9,6 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from entitylink.curie import vocabulary_ids
 from entitylink.labels import LABELS
 
 __all__ = ["SPAN_ATTRIBUTES", "LinkedConcept", "doc_to_dict", "entity_dict", "linked_entities"]
@@ -72,9 +73,11 @@ def linked_entities(doc: Doc) -> dict[str, list[LinkedConcept]]:
 
 
 def entity_dict(ent: Any) -> dict[str, Any]:
-    """One entity as a JSON-ready dict: offsets, text, label and every linking attribute."""
+    """One entity as a JSON-ready dict: offsets, text, label, every linking attribute, and the id of each
+    vocabulary among its ids (``mondo_id``, ``mesh_id``, ``omim_id``, ``taxon_id``)."""
     linking = {name: _copied(getattr(ent._, name)) for name in SPAN_ATTRIBUTES}
-    return {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": ent.label_, **linking}
+    ids = vocabulary_ids(linking["kb_ids"])
+    return {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": ent.label_, **linking, **ids}
 
 
 def _copied(value: Any) -> Any:

@@ -367,3 +367,29 @@ def test_evaluate_command(tmp_path, tiny_predicted):
     assert table.exit_code == 0 and "| eval_tiny.pubtator | DISEASE |" in table.stdout
     missing = runner.invoke(app, ["evaluate", str(tmp_path / "nope.pubtator"), str(tiny_predicted)])
     assert missing.exit_code == 1 and "nope.pubtator: no such file or folder" in missing.output
+
+
+def test_strict_ids_compare_ids_as_written(kb):
+    """A MONDO id predicted for a MeSH gold id counts through its equivalents, and not with --strict-ids."""
+    gold = [Document("1", "x" * 30, annotations=[Annotation(21, 30, "AML", "Disease", "D015470")])]
+    predicted = [Document("1", "x" * 30, annotations=[Annotation(21, 30, "AML", "DISEASE", "MONDO:0018874")])]
+    assert evaluate_documents(gold, predicted, kb)["DISEASE"].mentions_with_id.tp == 1
+    strict = evaluate_documents(gold, predicted, kb, strict_ids=True)["DISEASE"]
+    assert (strict.mentions.tp, strict.mentions_with_id.tp, strict.concepts.tp) == (1, 0, 0)
+
+
+def test_strict_ids_of_docs_use_the_pubtator_id_only(nlp):
+    doc = nlp("Bosch-Boonstra-Schaaf optic atrophy syndrome was seen.")
+    (loose,) = predicted_mentions([doc])
+    (strict,) = predicted_mentions([doc], strict_ids=True)
+    assert strict.ids == {"OMIM:615722"} and {"OMIM:615722", "MONDO:0014320"} <= loose.ids
+
+
+def test_evaluate_command_strict_ids(tiny_predicted):
+    from typer.testing import CliRunner
+
+    from entitylink.cli import app
+
+    result = CliRunner().invoke(app, ["evaluate", str(TINY), str(tiny_predicted), "--json", "--strict-ids"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["SPECIES"]["mentions+id"]["f1"] == 1.0  # taxa are written as the corpus writes them

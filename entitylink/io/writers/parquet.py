@@ -10,16 +10,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from spacy.tokens import Doc
 
-from entitylink.io.writers.rows import file_rows
+from entitylink.io.writers.rows import FILE_COLUMNS, file_rows
 
 __all__ = ["write_mentions_parquet"]
 
 
-_PARQUET_SCHEMA = pa.schema([
-    ("doc_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()), ("label", pa.string()),
-    ("kb_id", pa.string()), ("kb_ids", pa.list_(pa.string())), ("name", pa.string()), ("score", pa.float64()),
-    ("subtype", pa.string()), ("error", pa.string()),
-])  # fmt: skip
+#: the columns of :data:`~entitylink.io.writers.rows.FILE_COLUMNS` that are not strings
+_TYPES = {"start": pa.int64(), "end": pa.int64(), "kb_ids": pa.list_(pa.string()), "score": pa.float64()}
+_PARQUET_SCHEMA = pa.schema([(column, _TYPES.get(column, pa.string())) for column in FILE_COLUMNS])
 
 
 def write_mentions_parquet(docs: Iterable[Doc], path: Path, chunk_rows: int = 50_000) -> None:

@@ -7,23 +7,20 @@ from typing import IO
 
 from spacy.tokens import Doc, Span
 
-from entitylink.labels import SPECIES
+from entitylink.curie import corpus_id
 from entitylink.pipeline.extensions import title_end
 
 __all__ = ["pubtator_id", "write_pubtator"]
 
 
 def pubtator_id(ent: Span) -> str:
-    """The identifier column of PubTator: the NCBI taxon number for species, the MeSH id for the others.
-
-    Diseases without a MeSH id keep their MONDO id; unlinked entities get ``-``.
-    """
-    ids = list(ent._.kb_ids) or ([ent._.kb_id] if ent._.kb_id else [])
-    if ent.label_ == SPECIES:
-        taxon = next((i for i in ids if i.startswith("NCBITaxon:")), None)
-        return taxon.partition(":")[2] if taxon else "-"
-    mesh = next((i for i in ids if i.startswith("MESH:")), None)
-    return (mesh.partition(":")[2] if mesh else ids[0]) if ids else "-"
+    """The identifier column of PubTator (:func:`entitylink.curie.corpus_id`): a species' taxon number, a
+    disease's MeSH id (``D015470``), else its OMIM id, else its MONDO id, a therapy's MeSH id; ``-`` when unlinked."""
+    curie = corpus_id(list(ent._.kb_ids) or ([ent._.kb_id] if ent._.kb_id else []), ent.label_)
+    if curie is None:
+        return "-"
+    prefix, _, local = curie.partition(":")
+    return local if prefix in ("MESH", "NCBITaxon") else curie
 
 
 def write_pubtator(docs: Iterable[Doc], out: IO[str]) -> None:

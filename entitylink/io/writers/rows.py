@@ -7,13 +7,14 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from entitylink.curie import VOCABULARY_FIELDS
 from entitylink.pipeline.extensions import doc_error
 from entitylink.pipeline.outputs import entity_dict
 
 __all__ = ["FILE_COLUMNS", "MENTION_COLUMNS", "file_rows", "mention_rows"]
 
-#: the columns of a mention row
-MENTION_COLUMNS = ("doc_id", "start", "end", "text", "label", "kb_id", "kb_ids", "name", "score", "subtype")
+#: the columns of a mention row: entitylink's id (``kb_id``) and all its ids, then the id of each vocabulary
+MENTION_COLUMNS = ("doc_id", "start", "end", "text", "label", "kb_id", "kb_ids", "name", "score", "subtype", *VOCABULARY_FIELDS)
 #: the columns of a flat file: the mention columns, then the document's error
 FILE_COLUMNS = (*MENTION_COLUMNS, "error")
 
