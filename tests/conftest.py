@@ -3,6 +3,7 @@ the annotated example abstracts, and tiny OBO files."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import entitylink
+from entitylink.io.readers import Document, read_inputs
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "abstracts"
+#: The gold corpora: ``../shared/data/corpora`` beside the clone (as CI has it), or ``$ENTITYLINK_CORPORA``.
+CORPORA = Path(os.environ.get("ENTITYLINK_CORPORA") or Path(__file__).resolve().parents[2] / "shared" / "data" / "corpora")
+#: Train splits whose abstracts the determinism tests annotate, in this order (2,028 distinct abstracts together).
+CORPUS_TRAIN_FILES = [CORPORA / name / "train.pubtator" for name in ("s800", "ncbi-disease", "bc5cdr", "biored", "s1000")]
 
 TINY_OBO = """format-version: 1.4
 data-version: tiny/2026-01-01
@@ -68,6 +74,19 @@ def nlp(kb: entitylink.KnowledgeBase) -> Language:
 def example_docs(nlp: Language) -> dict[str, Doc]:
     """The three seed abstracts of examples/abstracts, annotated, by file name (without .txt)."""
     return {path.stem: nlp(path.read_text(encoding="utf-8")) for path in sorted(EXAMPLES.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def corpus_abstracts() -> list[Document]:
+    """The abstracts of :data:`CORPUS_TRAIN_FILES` in order, each PMID once (S1000 repeats S800's, for one);
+    the test is skipped where the corpora are absent."""
+    missing = [str(path) for path in CORPUS_TRAIN_FILES if not path.is_file()]
+    if missing:
+        pytest.skip(f"the corpora are not available: {missing} (set ENTITYLINK_CORPORA)")
+    unique: dict[str, Document] = {}
+    for document in read_inputs(CORPUS_TRAIN_FILES):
+        unique.setdefault(str(document.id), document)
+    return list(unique.values())
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ the same abbreviation.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from scispacy.abbreviation import AbbreviationDetector, filter_matches
 from spacy.language import Language
@@ -42,15 +43,21 @@ class BoundedAbbreviationDetector(AbbreviationDetector):
 
     def __call__(self, doc: Doc) -> Doc:
         """scispaCy's ``AbbreviationDetector.__call__``, plus the short forms our tokenizer splits ("allo-HSCT")."""
+        self.global_matcher = Matcher(doc.vocab)  # scispaCy's per-document rules, left behind if a document raised
         inside = [(match, start + 1, end - 1) for match, start, end in self.matcher(doc)]
         candidates = filter_matches(inside, doc) + _hyphenated_short_forms(inside, doc)
         for long_form, short_forms in self.find_matches_for(candidates, doc):
-            for short in short_forms:
+            for short in sorted(short_forms, key=_position):  # a set of Spans: its order follows memory addresses
                 short._.long_form = long_form
                 doc._.abbreviations.append(short)
         if self.make_serializable:
             doc._.abbreviations = [self.make_short_form_serializable(a) for a in doc._.abbreviations]
         return doc
+
+
+def _position(short: Span | dict[str, Any]) -> int:
+    """Where a short form starts, in either output of the detector (a Span, or the serializable dict)."""
+    return int(short["short_start"]) if isinstance(short, dict) else short.start
 
 
 def _hyphenated_short_forms(inside: list[tuple[int, int, int]], doc: Doc) -> list[tuple[Span, Span]]:
@@ -85,7 +92,7 @@ class Abbreviation:
 
 
 class Abbreviations:
-    """The short-form occurrences of a document, by start token.
+    """The short-form occurrences of a document, by start token, in the order of the text.
 
     Works with the Span and the serializable (dict) output of scispaCy's detector,
     and with documents that have no abbreviation detector at all.
@@ -96,7 +103,7 @@ class Abbreviations:
         definitions: dict[str, tuple[str, int, int]] = {}
         occurrences: dict[int, Abbreviation] = {}
         found = doc._.abbreviations if Doc.has_extension("abbreviations") else []
-        for item in found:
+        for item in sorted(found, key=_position):  # scispaCy's detector lists them in an arbitrary order
             if isinstance(item, dict):
                 start, end, short = item["short_start"], item["short_end"], item["short_text"]
                 definition = (item["long_text"], item["long_start"], item["long_end"])
@@ -113,7 +120,7 @@ class Abbreviations:
             if short is not None and token.i not in occurrences and token.text not in definitions:
                 occurrences[token.i] = Abbreviation(token.i, token.i + 1, token.text, *definitions[short])
         self.definitions = definitions
-        self.by_start = occurrences
+        self.by_start = dict(sorted(occurrences.items()))
 
     def __len__(self) -> int:
         return len(self.by_start)

@@ -19,11 +19,18 @@ config can name one (``merge = {"@misc": "entitylink.merge.ner.v1"}``) or regist
 
 :func:`tie_abbreviations` (run by the linker, whichever recognizers ran) gives every occurrence of a short form the label of
 its long form when the long form is an entity (tagging or relabelling it), and the
-reverse, as the abbreviation detector pairs them ("acute myeloid leukemia (AML)").
+reverse, as the abbreviation detector pairs them ("acute myeloid leukemia (AML)"); short
+forms tagged with different labels under an untagged long form all take the label most of
+them have, the earliest one's on a tie.
+
+Every rule here depends on the document alone: spans are compared by their bounds and
+labels, ties go to a fixed side (the NER's, or the earlier span in the text), never to the
+order of a set, so a document gets the same entities in any batch, process or run.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Span
@@ -98,7 +105,9 @@ def dictionary_first_policy() -> MergePolicy:
 def tie_abbreviations(doc: Doc, entities: Sequence[Span], abbreviations: Abbreviations) -> list[Span]:
     """``entities`` plus the untagged occurrences of short forms whose long form is an entity (or ends in one),
     and the untagged long forms of short forms that are entities; a short form tagged with another
-    label than its long form takes the long form's."""
+    label than its long form takes the long form's. When the long form is no entity and its tagged
+    short forms disagree (the NER's "PG" a THERAPY here and a DISEASE there), the long form and every
+    short form take the label most of them have, the first one's in the text on a tie."""
     if not abbreviations.definitions:
         return list(entities)
     by_end = {span.end: span for span in entities}
@@ -108,10 +117,8 @@ def tie_abbreviations(doc: Doc, entities: Sequence[Span], abbreviations: Abbrevi
         head = by_end.get(long_end)
         if head is not None and head.start >= long_start:
             label_of[long_start, long_end] = head.label_
-    for occurrence in abbreviations.by_start.values():
-        tagged = by_bounds.get((occurrence.start, occurrence.end))
-        if tagged is not None:
-            label_of.setdefault((occurrence.long_start, occurrence.long_end), tagged.label_)
+    for bounds, voted in _short_form_labels(abbreviations, by_bounds).items():
+        label_of.setdefault(bounds, voted)
     relabeled = []
     for span in entities:
         short = abbreviations.by_start.get(span.start)
@@ -127,6 +134,16 @@ def tie_abbreviations(doc: Doc, entities: Sequence[Span], abbreviations: Abbrevi
         if label is not None and taken.isdisjoint(range(occurrence.start, occurrence.end)):
             added.append(Span(doc, occurrence.start, occurrence.end, label=label))
     return filter_spans([*entities, *added])
+
+
+def _short_form_labels(abbreviations: Abbreviations, by_bounds: dict[tuple[int, int], Span]) -> dict[tuple[int, int], str]:
+    """Long form bounds -> the label most of its tagged short forms have, the earliest in the text on a tie."""
+    votes: dict[tuple[int, int], Counter[str]] = {}
+    for occurrence in abbreviations.by_start.values():  # in the order of the text
+        tagged = by_bounds.get((occurrence.start, occurrence.end))
+        if tagged is not None:
+            votes.setdefault((occurrence.long_start, occurrence.long_end), Counter())[tagged.label_] += 1
+    return {bounds: max(counts, key=counts.__getitem__) for bounds, counts in votes.items()}  # max: the first of equals
 
 
 def _overlaps_other_label(span: Span, others: Iterable[Span]) -> bool:

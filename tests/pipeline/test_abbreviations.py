@@ -149,3 +149,21 @@ def test_bounded_detector_matches_scispacy_on_abstracts(nlp):
         ours = {(a["short_text"], a["long_text"]) for a in nlp(text)._.abbreviations}
         theirs = {(a["short_text"], a["long_text"]) for a in scispacy_nlp(text)._.abbreviations}
         assert theirs <= ours, path.name
+
+
+def test_occurrences_follow_the_text_whatever_order_the_detector_lists_them_in(nlp):
+    """scispaCy's detector keeps the short forms of a long form in a set of Spans, whose order follows memory addresses."""
+    doc = nlp(TEXT)
+    expected = Abbreviations(doc)
+    assert list(expected.by_start) == sorted(expected.by_start)
+    doc._.abbreviations = list(reversed(doc._.abbreviations))
+    reordered = Abbreviations(doc)
+    assert list(reordered.by_start.items()) == list(expected.by_start.items())
+    assert list(reordered.definitions.items()) == list(expected.definitions.items())
+
+
+def test_bounded_detector_lists_short_forms_in_the_order_of_the_text(nlp):
+    text = "The peptidoglycan (PG) layer. PG binds. Bound PG is cut. PG-binding domains and PG again; HIV (human immunodeficiency virus)."
+    for _ in range(5):  # a new Doc each time: other memory addresses, the same order
+        starts = [a["short_start"] for a in nlp(text)._.abbreviations if a["short_text"] == "PG"]
+        assert len(starts) == 5 and starts == sorted(starts)

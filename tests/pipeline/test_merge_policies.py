@@ -101,3 +101,27 @@ def test_an_unnamed_ner_span_over_another_label_gives_way_to_the_dictionary(doc)
     assert as_tuples(merge_entities(ner, dictionary, "longest", unnamed)) == [(1, 2, "THERAPY"), (4, 6, "DISEASE")]
     named = lambda span: True  # noqa: E731
     assert as_tuples(merge_entities(ner, dictionary, "longest", named)) == [(0, 3, "DISEASE"), (4, 6, "DISEASE")]
+
+
+PG_TEXT = "The peptidoglycan (PG) layer. PG binds FimV. Bound PG is cut. PG pulldown."
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (("THERAPY", "DISEASE", "DISEASE"), "DISEASE"),  # the label most short forms have
+        (("DISEASE", "THERAPY", "THERAPY"), "THERAPY"),
+        ((None, "THERAPY", "DISEASE"), "THERAPY"),  # a tie: the first tagged one in the text
+        ((None, "DISEASE", "THERAPY"), "DISEASE"),
+    ],
+)
+def test_short_forms_that_disagree_take_one_label_whatever_the_detector_order(blank, labels, expected):
+    doc = blank(PG_TEXT)
+    shorts = [t.i for t in doc if t.text == "PG"][1:]  # after the definition's "(PG)"
+    entities = spans(doc, *((i, i + 1, label) for i, label in zip(shorts, labels) if label))
+    tied = []
+    for order in (list, reversed, lambda found: found[1:] + found[:1]):
+        doc._.abbreviations = list(order(doc._.abbreviations))
+        tied.append([(s.text, s.label_) for s in tie_abbreviations(doc, entities, Abbreviations(doc))])
+    assert tied[0] == [("peptidoglycan", expected)] + [("PG", expected)] * 4
+    assert tied[1] == tied[0] and tied[2] == tied[0]
