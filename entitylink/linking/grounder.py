@@ -360,13 +360,14 @@ class Grounder:
         return self.concept_candidate(source, frozenset({THERAPY}), _ABBREVIATED_SCORE, text, "initialism") if source else None
 
     def elliptic_procedure(self, word: str, qualifiers: Iterable[str]) -> Candidate | None:
-        """The procedure a word no concept is named names after one of ``qualifiers``:
+        """The procedure a word no concept is named names after one of ``qualifiers`` (normalized words):
         "conditioning" after "transplantation" is Transplantation Conditioning."""
-        if not word.isalpha() or self.has_name(normalize(word)):
+        key = normalize(word)
+        if not word.isalpha() or self.has_name(key):
             return None
         for qualifier in qualifiers:
             name = f"{qualifier} {word}"
-            if self.has_name(normalize(name)):
+            if self.has_name(f"{qualifier} {key}"):
                 found = [
                     c
                     for c in self.exact(name, frozenset({THERAPY}))

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from entitylink.labels import CELL_THERAPY, LABELS, PROCEDURE, SPECIES, THERAPY
 from entitylink.linking.grounder import HUMAN, Candidate, Grounder, shared_grounder
 from entitylink.linking.priors import LinkingPriors
+from entitylink.normalize import normalize
 from entitylink.pipeline.abbreviations import Abbreviations
 from entitylink.pipeline.extensions import register_extensions
 from entitylink.pipeline.merge_policies import tie_abbreviations
@@ -168,7 +169,7 @@ class EntityLinker:
         that names a transplantation."""
         covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         procedures = (found[0].name for found in found_per_ent if found and found[0].subtype in (PROCEDURE, CELL_THERAPY))
-        qualifiers = sorted({word.lower() for name in procedures for word in name.split()})
+        qualifiers = sorted({normalize(word) for name in procedures for word in name.split()} - {""})
         added: list[tuple[Span, Candidate]] = []
         for token in doc:
             if token.i in covered:
@@ -179,7 +180,8 @@ class EntityLinker:
                     added.append((Span(doc, token.i, token.i + 2, label=THERAPY), found))
                     covered.add(token.i + 1)
                     continue
-            elliptic = self.grounder.elliptic_procedure(token.text, qualifiers) if qualifiers and token.is_lower else None
+            wordlike = qualifiers and token.is_lower and token.is_alpha and len(token) > 3
+            elliptic = self.grounder.elliptic_procedure(token.text, qualifiers) if wordlike else None
             if elliptic is not None:
                 added.append((Span(doc, token.i, token.i + 1, label=THERAPY), elliptic))
         return added
