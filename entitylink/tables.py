@@ -42,7 +42,7 @@ __all__ = [
 _MENTION_DTYPES: dict[str, Any] = {column: str for column in MENTION_COLUMNS} | {
     "start": "int64", "end": "int64", "kb_ids": object, "score": "float64",
 }  # fmt: skip
-_DOCUMENT_DTYPES: dict[str, Any] = {"doc_id": str, "entities": "int64", "error": str}
+_DOCUMENT_DTYPES: dict[str, Any] = {"doc_id": str, "entities": "int64", "host_species": str, "error": str}
 _CONCEPT_DTYPES: dict[str, Any] = {
     "doc_id": str,
     "label": str,
@@ -85,10 +85,13 @@ def to_dataframe(docs: Iterable[Doc]) -> pd.DataFrame:
 
 
 def documents_dataframe(docs: Iterable[Doc]) -> pd.DataFrame:
-    """One row per document (:data:`DOCUMENT_COLUMNS`): its id, its number of entities and
-    its error (:func:`entitylink.pipeline.extensions.doc_error`, NaN when it was annotated)."""
-    return _frame(({"doc_id": doc._.doc_id, "entities": len(doc.ents), "error": doc_error(doc)} for doc in _docs(docs)),
-                  _DOCUMENT_DTYPES)  # fmt: skip
+    """One row per document (:data:`DOCUMENT_COLUMNS`): its id, its number of entities, its host
+    species (``doc._.host_species`` as taxon ids joined with ``"|"``, NaN when none) and its error
+    (:func:`entitylink.pipeline.extensions.doc_error`, NaN when it was annotated)."""
+    rows = ({"doc_id": doc._.doc_id, "entities": len(doc.ents),
+             "host_species": "|".join(c.curie for c in doc._.host_species) or None, "error": doc_error(doc)}
+            for doc in _docs(docs))  # fmt: skip
+    return _frame(rows, _DOCUMENT_DTYPES)
 
 
 def concept_table(docs: Iterable[Doc]) -> pd.DataFrame:

@@ -157,3 +157,19 @@ def test_html_of_an_empty_document(nlp):
 )
 def test_concept_url(curie, url):
     assert concept_url(curie) == url
+
+
+@pytest.mark.parametrize("doc_id", ["19309241", "41689919", "PMC12171867"])
+def test_examples_markdown_lists_no_unlinked_entity_and_no_wrong_anemia(example_docs, doc_id):
+    doc = example_docs[doc_id]
+    markdown = render_markdown(doc)
+    for ent in doc.ents:
+        if ent._.kb_id is None:
+            assert f"{ent.text} (" not in markdown
+    assert "MONDO:0005272" not in markdown
+    assert markdown.startswith("## Linked entities\n\n- **Diseases:** ")
+
+
+def test_cat_anemia_is_anemia(example_docs):
+    markdown = render_markdown(example_docs["41689919"])
+    assert "anemia (MONDO:0002280)" in markdown

@@ -249,3 +249,9 @@ def test_parquet_rows_equal_the_csv_rows_and_keep_every_document(nlp, tmp_path):
     assert table["kb_ids"].tolist()[0].tolist() == docs[0].ents[0]._.kb_ids
     write_mentions_parquet([], tmp_path / "empty.parquet")
     assert pd.read_parquet(tmp_path / "empty.parquet").empty
+
+
+def test_documents_dataframe_has_the_host_species(example_docs):
+    frame = documents_dataframe(example_docs.values())
+    assert list(frame.columns) == ["doc_id", "entities", "host_species", "error"]
+    assert list(frame["host_species"]) == ["NCBITaxon:9606", "NCBITaxon:9685", "NCBITaxon:9606"]

@@ -3,7 +3,9 @@
 - :mod:`.grounder`: exact names, ranking, equivalents across ontologies, grounding rules
   (short forms, coordinations, pathogen genera in human texts);
 - :mod:`.candidate_generation`: fuzzy candidates by character 3-gram TF-IDF (scispaCy's design);
-- :mod:`.priors`: the identifiers the corpora's annotators gave each mention text, at run time.
+- :mod:`.priors`: the identifiers the corpora's annotators gave each mention text, at run time;
+- :mod:`.mondo_equivalents`: the MONDO class of a disease linked through MeSH, OMIM or a name;
+- :mod:`.therapy_sense`: the procedure of giving a cell or tissue (MSCs -> MSC transplantation), from MeSH.
 
 May import :mod:`entitylink.kb` and the shared base modules; no spaCy, no pandas.
 """

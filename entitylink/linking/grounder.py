@@ -21,20 +21,33 @@ from entitylink.curie import ontology_of, prefix_of
 from entitylink.kb.category import Category, categorize
 from entitylink.kb.concept import Match
 from entitylink.kb.knowledge_base import ONTOLOGY_PRIORITY, KnowledgeBase
-from entitylink.labels import DISEASE, PRIMARY_ONTOLOGY, SPECIES, THERAPY
+from entitylink.labels import DISEASE, PRIMARY_ONTOLOGY, PROCEDURE, SPECIES, THERAPY
 from entitylink.linking.candidate_generation import CharNgramCandidateGenerator
+from entitylink.linking.mondo_equivalents import MondoEquivalents
+from entitylink.linking.therapy_sense import TherapySense
 from entitylink.normalize import normalize
 
-__all__ = ["HUMAN", "HUMAN_WORDS", "Candidate", "Grounder", "shared_grounder"]
+__all__ = ["HUMAN", "HUMAN_WORDS", "PATHOGEN_ROOTS", "Candidate", "Grounder", "shared_grounder"]
 
 HUMAN = "NCBITaxon:9606"
 #: Words of clinical text that imply human subjects, linked to Homo sapiens as PubTator does (normalized forms).
 HUMAN_WORDS = frozenset({"patient", "inpatient", "outpatient", "woman", "man", "child", "infant", "newborn", "neonate",
                          "boy", "girl", "adult", "adolescent", "human", "person", "people", "volunteer"})  # fmt: skip
+#: The taxa whose descendants are pathogens: Viruses, Bacteria, Fungi.
+PATHOGEN_ROOTS = frozenset({"NCBITaxon:10239", "NCBITaxon:2", "NCBITaxon:4751"})
 #: Last words that turn a pathogen into a disease: "CMV reactivation" -> cytomegalovirus infection.
 #: What separates the conjuncts of a coordinated mention ("breast and ovarian cancer", "breast/ovarian cancer").
 _COORDINATION = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|\band/or\b|\band\b|\bor\b|,|/)\s*")
 _INFECTION_HEADS = frozenset({"infection", "reactivation", "disease", "viremia", "viraemia", "bacteremia", "sepsis"})
+#: Severity, course and response words that leave the disease what it is ("severe refractory anemia": anemia).
+_MODIFIERS = frozenset({"severe", "mild", "moderate", "chronic", "refractory", "nonregenerative", "non-regenerative",
+                        "regenerative", "recurrent", "persistent", "progressive", "intractable", "relapsed", "transient"})  # fmt: skip
+#: A cause before the disease ("FeLV-associated anemia", "drug-induced hepatitis").
+_CAUSED_BY = re.compile(r"^\S+?-(?:associated|induced|related|mediated)\s+", re.IGNORECASE)
+#: Last words of phrases that name a class of diseases of what comes before ("hematologic abnormalities").
+_VAGUE_HEADS = frozenset({"abnormality", "abnormalities", "anomaly", "anomalies", "dysfunction", "disturbance",
+                          "disturbances", "complication", "complications", "problems", "manifestations",
+                          "hypoplasia", "aplasia", "hyperplasia", "dysplasia", "involvement"})  # fmt: skip
 _FUZZY_WEIGHT = 0.9
 _IMPLICIT_SCORE = 0.9
 _DERIVED_WEIGHT = 0.9
@@ -59,8 +72,9 @@ class Candidate:
     #: the ontology name that matched the mention
     matched: str
     #: how: ``label``, ``exact``, ``abbreviation``, ``related``, ``implicit`` (human subjects),
-    #: ``abbreviated`` (binomial), ``infection``, ``fuzzy``, ``prior`` (learned from the corpora) or
-    #: ``coordinated`` ("breast and ovarian cancer": the ids of every conjunct)
+    #: ``abbreviated`` (binomial), ``infection``, ``fuzzy``, ``prior`` (learned from the corpora),
+    #: ``coordinated`` ("breast and ovarian cancer": the ids of every conjunct), ``given`` (a cell or
+    #: tissue given as a treatment: its procedure), ``initialism`` ("HSC") or ``elliptic`` ("conditioning")
     kind: str
     #: taxa: the common name ("human") and rank ("species")
     common_name: str | None = None
@@ -82,9 +96,12 @@ class Grounder:
         names = (key for name, part in kb.parts.items() if name != "mesh-supplementary" for key in part.keys())  # noqa: SIM118 (TermIndex.keys)
         self.fuzzy = CharNgramCandidateGenerator(names)
         self.category = lru_cache(maxsize=None)(self._category)
+        self.mondo = MondoEquivalents(kb, lambda curie: self.category(curie) == Category(DISEASE))
+        self.therapy = TherapySense(kb)
         self._names = lru_cache(maxsize=100_000)(self._concept_names)
         self.ground = lru_cache(maxsize=100_000)(self._ground)
         self.exact = lru_cache(maxsize=100_000)(self._exact)
+        self.is_pathogen = lru_cache(maxsize=10_000)(self._is_pathogen)
 
     def _category(self, curie: str) -> Category | None:
         concept = self.kb.get(curie)
@@ -134,6 +151,17 @@ class Grounder:
                 return dataclasses.replace(candidate, score=genus.score, matched=genus.matched, kind=genus.kind)
         return None
 
+    def _is_pathogen(self, curie: str) -> bool:
+        """Whether the taxon ``curie`` descends from Viruses, Bacteria or Fungi (:data:`PATHOGEN_ROOTS`)."""
+        seen: set[str] = set()
+        frontier = {curie}
+        while frontier:
+            if frontier & PATHOGEN_ROOTS:
+                return True
+            seen |= frontier
+            frontier = {p for c in frontier if c in self.kb for p in self.kb[c].parents} - seen
+        return False
+
     @cached_property
     def _keys(self) -> frozenset[str]:
         return frozenset(HUMAN_WORDS).union(*(part.keys() for part in self.kb.parts.values()))
@@ -150,7 +178,7 @@ class Grounder:
         if key in HUMAN_WORDS and (labels is None or SPECIES in labels) and HUMAN in self.kb:
             found.append(self._candidate(HUMAN, Category(SPECIES), _IMPLICIT_SCORE, text, "implicit"))
         matches = self.kb.lookup(text)
-        found += self._from_matches(matches, labels)
+        found += self._from_matches(matches, labels, text)
         return self._species_before_genus(_rank(found))
 
     def _species_before_genus(self, ranked: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -172,17 +200,18 @@ class Grounder:
         parents = self.kb[curie].parents
         return ancestor in parents or (depth > 1 and any(self._descends(p, ancestor, depth - 1) for p in parents if p in self.kb))
 
-    def _from_matches(self, matches: list[Match], labels: Collection[str] | None) -> list[Candidate]:
+    def _from_matches(self, matches: list[Match], labels: Collection[str] | None, text: str = "") -> list[Candidate]:
         named = [m.curie for m in matches]
         found = []
         for match in matches:
             category = self.category(match.curie)
             if category is None or (labels is not None and category.label not in labels):
                 continue
-            primary = self._primary(match.curie, category, named)
+            primary = self._primary(match.curie, category, named, text)
             if category.label == SPECIES and ontology_of(primary) != "ncbitaxon":
                 continue  # a MeSH organism heading with no taxon of genus rank or below ("Plants", "Mice")
-            found.append(self._candidate(primary, category, match.score, match.matched, match.kind.name.lower(), named))
+            found.append(self._candidate(primary, category, match.score, match.matched, match.kind.name.lower(), named,
+                                         source=match.curie))  # fmt: skip
         return found
 
     def _concept_names(self, curie: str) -> frozenset[str]:
@@ -190,11 +219,13 @@ class Grounder:
         concept = self.kb[curie]
         return frozenset({normalize(concept.label)} | {normalize(s.text) for s in concept.synonyms})
 
-    def _primary(self, curie: str, category: Category, named: list[str]) -> str:
+    def _primary(self, curie: str, category: Category, named: list[str], text: str = "") -> str:
         """The id of ``curie``'s concept in the label's primary ontology, else ``curie`` itself.
 
         A cross-reference counts when the text also named the target or the two
-        concepts share a name (mappings such as Seizures -> "visual epilepsy" do not).
+        concepts share a name (mappings such as Seizures -> "visual epilepsy" do not);
+        a disease with no such cross-reference takes the MONDO class MONDO maps to it
+        exactly or names like it or the mention ``text`` (:class:`MondoEquivalents`).
         """
         wanted = PRIMARY_ONTOLOGY[category.label]
         if ontology_of(curie) == wanted:
@@ -202,21 +233,28 @@ class Grounder:
         names = self._names(curie)
         equivalents = [c for c in self.kb.xrefs(curie, prefix_of(wanted))
                        if self.category(c) == Category(category.label) and (c in named or names & self._names(c))]  # fmt: skip
-        return min(equivalents, key=lambda c: c not in named) if equivalents else curie
+        if equivalents:
+            return min(equivalents, key=lambda c: c not in named)
+        mondo = self.mondo.of(curie, (text,) if text else ()) if category.label == DISEASE else None
+        return mondo or curie
 
     def concept_candidate(self, curie: str, labels: frozenset[str] | None, score: float, matched: str,
                           kind: str) -> Candidate | None:  # fmt: skip
-        """A candidate for a given concept (a MeSH disease as its MONDO equivalent), or None
-        if the concept is not loaded or not of ``labels``."""
+        """A candidate for a given concept (a MeSH disease as its MONDO equivalent, an OMIM id as the
+        MONDO class that carries it), or None if the concept is not loaded or not of ``labels``."""
+        if curie not in self.kb:
+            curie = self.mondo.of_xref(curie) or curie
         category = self.category(curie) if curie in self.kb else None
         if category is None or (labels is not None and category.label not in labels):
             return None
-        return self._candidate(self._primary(curie, category, [curie]), category, score, matched, kind, [curie])
+        primary = self._primary(curie, category, [curie], matched)
+        return self._candidate(primary, category, score, matched, kind, [curie], source=curie)
 
     def _candidate(self, curie: str, category: Category, score: float, matched: str, kind: str,
-                   named: list[str] | None = None) -> Candidate:  # fmt: skip
+                   named: list[str] | None = None, source: str | None = None) -> Candidate:  # fmt: skip
         """A candidate for ``curie`` with its MeSH equivalent: a cross-reference (one the text named first),
-        else the best MeSH concept of the same label that the text names."""
+        else the best MeSH concept of the same label that the text names; and the MeSH concept
+        ``source`` that led to ``curie`` when it is neither."""
         concept = self.kb[curie]
         ids = [curie]
         if ontology_of(curie) != "mesh":
@@ -224,6 +262,8 @@ class Grounder:
             xrefs = sorted(self.kb.xrefs(curie, "MESH"), key=lambda c: c not in named)
             same_name = [c for c in named if ontology_of(c) == "mesh" and self.category(c) == Category(category.label)]
             ids += (xrefs or same_name)[:1]
+        if source is not None and source not in ids and ontology_of(source) == "mesh":
+            ids.append(source)
         if ontology_of(curie) == "mondo":
             ids += concept.xref_ids("OMIM", exact=True)[:1]
         return Candidate(
@@ -241,10 +281,57 @@ class Grounder:
 
     # -- everything ---------------------------------------------------------------------------
     def _ground(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:
-        """Exact candidates; else, for "<pathogen> infection/reactivation/disease", the infection."""
+        """Exact candidates, a modified disease as its head; else, for "<pathogen> infection/reactivation/disease",
+        the infection; else the disease class a vague phrase names ("hematologic abnormalities")."""
         found = self.exact(text, labels)
+        if labels is None or DISEASE in labels:
+            head = self._head_disease(text, found)
+            if head:
+                return head
         if found:
             return found
+        return self._infection(text, labels) or (self._vague(text) if labels is None or DISEASE in labels else ())
+
+    def _head_disease(self, text: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """A disease after severity, course or cause words, as its head disease ("severe refractory
+        anemia": anemia), the whole phrase's concepts after it; unless the whole phrase's concept is
+        named with the head ("chronic myeloid leukemia", "Hepatitis, Chronic")."""
+        words = _CAUSED_BY.sub("", text.strip()).split()
+        while len(words) > 1 and words[0].lower() in _MODIFIERS:
+            words.pop(0)
+        head = " ".join(words)
+        if head == text.strip() or (found and found[0].label != DISEASE):
+            return ()
+        base = self.exact(head, frozenset({DISEASE}))
+        if not base or (found and self._specific(found[0], base[0], head)):
+            return ()
+        head_candidate = _derive(base[0], _DERIVED_WEIGHT, "head")
+        if found:  # as sure as the whole phrase's match, which follows it
+            head_candidate = dataclasses.replace(head_candidate, score=max(head_candidate.score, found[0].score))
+        return (head_candidate, *found, *base[1:])
+
+    @staticmethod
+    def _specific(whole: Candidate, head: Candidate, head_text: str) -> bool:
+        """Whether a phrase's concept is its own: the head's, or one whose label names the head
+        ("B-cell chronic lymphocytic leukemia"); "refractory anemia" as "myelodysplastic syndrome
+        with single lineage dysplasia" is not."""
+        return whole.curie == head.curie or f" {normalize(head_text)} " in f" {normalize(whole.name)} "
+
+    def _vague(self, text: str) -> tuple[Candidate, ...]:
+        """The disease class of what a vague phrase's last word follows: "hematologic abnormalities" ->
+        hematologic disease, "bone marrow erythroid hypoplasia" -> bone marrow disease."""
+        words = text.split()
+        if len(words) < 2 or words[-1].lower() not in _VAGUE_HEADS:
+            return ()
+        for size in range(len(words) - 1, 0, -1):
+            for head in ("disease", "disorder"):
+                found = self.exact(f"{' '.join(words[:size])} {head}", frozenset({DISEASE}))
+                if found:
+                    return tuple(_derive(c, _DERIVED_WEIGHT, "broader") for c in found)
+        return ()
+
+    def _infection(self, text: str, labels: frozenset[str] | None) -> tuple[Candidate, ...]:
+        """For "<pathogen> infection/reactivation/disease", the infection."""
         head, _, last = normalize(text).rpartition(" ")
         if head and last in _INFECTION_HEADS and (labels is None or DISEASE in labels):
             pathogen = self.exact(text.rsplit(None, 1)[0] if " " in text.strip() else head, frozenset({SPECIES}))
@@ -254,6 +341,41 @@ class Grounder:
                     if derived:
                         return tuple(_derive(c, _DERIVED_WEIGHT, "infection") for c in derived)
         return ()
+
+    # -- therapies ------------------------------------------------------------------------------
+    def procedure_candidate(self, cell: Candidate) -> Candidate | None:
+        """The procedure of giving the cell or tissue of ``cell`` (Mesenchymal Stem Cells ->
+        Mesenchymal Stem Cell Transplantation), or None when MeSH has none."""
+        procedure = self.therapy.procedure_of(cell.curie)
+        if procedure is None:
+            return None
+        return self.concept_candidate(procedure, frozenset({THERAPY}), cell.score, cell.matched, "given")
+
+    def initialism_candidate(self, text: str, given: bool = False) -> Candidate | None:
+        """The cell or tissue an initialism of its name stands for ("HSC", "RBC"), or its procedure
+        when ``given``; None when it stands for none or that is no therapy."""
+        source = self.therapy.initialism(text.strip())
+        if given and source is not None:
+            source = self.therapy.procedure_of(source)
+        return self.concept_candidate(source, frozenset({THERAPY}), _ABBREVIATED_SCORE, text, "initialism") if source else None
+
+    def elliptic_procedure(self, word: str, qualifiers: Iterable[str]) -> Candidate | None:
+        """The procedure a word no concept is named names after one of ``qualifiers`` (normalized words):
+        "conditioning" after "transplantation" is Transplantation Conditioning."""
+        key = normalize(word)
+        if not word.isalpha() or self.has_name(key):
+            return None
+        for qualifier in qualifiers:
+            name = f"{qualifier} {word}"
+            if self.has_name(f"{qualifier} {key}"):
+                found = [
+                    c
+                    for c in self.exact(name, frozenset({THERAPY}))
+                    if c.subtype == PROCEDURE and normalize(c.matched) == normalize(name) and "," not in c.matched
+                ]
+                if found:
+                    return dataclasses.replace(_derive(found[0], _DERIVED_WEIGHT, "elliptic"), matched=word)
+        return None
 
     def coordinated(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:
         """The concept of each conjunct of a coordinated mention, completed with the words the last one

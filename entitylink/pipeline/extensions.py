@@ -9,11 +9,16 @@ Span (each entity of ``doc.ents``), set by the ``entitylink_linker`` component:
 - ``subtype``: for therapies, ``drug``, ``drug class``, ``procedure`` or ``cell therapy``
 - ``alternatives``: the next candidates, as dicts (curie, name, score, ids, kind...)
 - ``common_name``, ``rank``: for species, the taxon's common name ("human") and rank ("species")
+- ``species_role``: for species, ``host`` (the study's patients, subjects or animals), ``pathogen``
+  (a virus, bacterium or fungus) or ``other`` (a reagent's source, an unlinked name); see
+  :mod:`entitylink.pipeline.species_roles`
 
 Doc:
 
 - ``doc_id``: the document's identifier (file name, PMID), when it has one
 - ``linked_entities``: the document's concepts per label with their mentions (read-only)
+- ``host_species``: the species the document is about, most mentioned first (read-only
+  :class:`~entitylink.pipeline.outputs.LinkedConcept` list: "patients" -> human, "a cat" -> cat)
 - ``to_dict()``: a JSON-ready record of the document and its entities
 
 and, in ``doc.user_data``, why a document was not annotated (:func:`doc_error`) and where the
@@ -24,7 +29,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from entitylink.pipeline.outputs import SPAN_ATTRIBUTES, doc_to_dict, linked_entities
+from entitylink.pipeline.outputs import SPAN_ATTRIBUTES, doc_to_dict, host_species, linked_entities
 
 __all__ = ["doc_error", "register_extensions", "set_doc_error", "set_title_end", "title_end"]
 
@@ -41,6 +46,8 @@ def register_extensions() -> None:
         Doc.set_extension("doc_id", default=None)
     if not Doc.has_extension("linked_entities"):
         Doc.set_extension("linked_entities", getter=linked_entities)
+    if not Doc.has_extension("host_species"):
+        Doc.set_extension("host_species", getter=host_species)
     if not Doc.has_extension("to_dict"):
         Doc.set_extension("to_dict", method=doc_to_dict)
 

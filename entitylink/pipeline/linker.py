@@ -11,12 +11,15 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from entitylink.labels import LABELS, SPECIES
+from entitylink.labels import CELL_THERAPY, LABELS, PROCEDURE, SPECIES, THERAPY
 from entitylink.linking.grounder import HUMAN, Candidate, Grounder, shared_grounder
 from entitylink.linking.priors import LinkingPriors
+from entitylink.normalize import normalize
 from entitylink.pipeline.abbreviations import Abbreviations
 from entitylink.pipeline.extensions import register_extensions
 from entitylink.pipeline.merge_policies import tie_abbreviations
+from entitylink.pipeline.species_roles import OTHER, species_role
+from entitylink.pipeline.therapy_context import given_as_treatment, procedure_word
 
 __all__ = ["EntityLinker"]
 
@@ -38,6 +41,7 @@ _BINOMIAL = re.compile(r"([A-Z][a-z]?)\.\s*([a-z]+)")
         "priors": True,
         "prior_min_count": 1,
         "prior_min_share": 0.6,
+        "therapy_sense": True,
     },  # fmt: skip
 )
 class EntityLinker:
@@ -46,7 +50,7 @@ class EntityLinker:
     First every occurrence of a short form takes the label of its long form, and the reverse
     (:func:`~entitylink.pipeline.merge_policies.tie_abbreviations`), whichever recognizers ran.
     Sets on each entity ``kb_id``, ``kb_ids``, ``kb_name``, ``score``, ``subtype``,
-    ``alternatives``, ``common_name`` and ``rank`` (see :mod:`entitylink.pipeline.extensions`), and
+    ``alternatives``, ``common_name``, ``rank`` and, on species, ``species_role`` (see :mod:`entitylink.pipeline.extensions`), and
     spaCy's own ``ent.kb_id_``. A short form is linked as its long form, or as the
     entity its long form ends in ("allogeneic hematopoietic stem cell transplantation
     (allo-HSCT)"). In a document that mentions humans, a pathogen genus links to its
@@ -61,13 +65,20 @@ class EntityLinker:
     ``priors`` (True: the ones learned from the train splits; a path: a file of
     :class:`~entitylink.linking.priors.LinkingPriors`; False: none) put first the identifier annotators gave
     a mention text at least ``prior_min_count`` times and ``prior_min_share`` of the times.
+
+    ``therapy_sense``: a cell, tissue or blood product the text gives as a treatment
+    (:mod:`entitylink.pipeline.therapy_context`) links to its procedure, the cell kept as the first
+    alternative ("MSC infusion": Mesenchymal Stem Cell Transplantation); an initialism of such a
+    cell nothing else links becomes a therapy ("HSC"); and therapy mentions no recognizer tagged
+    are added: an initialism before a noun of giving ("RBC transfusion") and a procedure named by
+    its last word after a procedure of the document ("conditioning": Transplantation Conditioning).
     """
 
     def __init__(self, nlp: Language, name: str = "entitylink_linker", *,
                  ontologies: Mapping[str, str | None] | None = None, cache_dir: str | None = None,
                  fuzzy_threshold: float | None = 0.85, max_alternatives: int = 5, drop_unlinked: bool = False,
                  priors: bool | str = True, prior_min_count: int = 1, prior_min_share: float = 0.6,
-                 grounder: Grounder | None = None) -> None:  # fmt: skip
+                 therapy_sense: bool = True, grounder: Grounder | None = None) -> None:  # fmt: skip
         register_extensions()
         self.name = name
         self.fuzzy_threshold = fuzzy_threshold
@@ -77,6 +88,7 @@ class EntityLinker:
         self.priors = _read_priors(None if priors is True else priors) if priors else None
         self.prior_min_count = prior_min_count
         self.prior_min_share = prior_min_share
+        self.therapy_sense = therapy_sense
 
     def candidates(self, text: str, label: str | None) -> tuple[Candidate, ...]:
         """The ranked candidates for a mention text of a given label: exact names, else fuzzy ones."""
@@ -138,6 +150,42 @@ class EntityLinker:
         refined = self.grounder.host_species(found[0]) if found else None
         return (refined, *found) if refined is not None else found
 
+    def _given_senses(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
+        """Cells and tissues given as treatments as their procedures; unlinked initialisms of them as the cells."""
+        therapy_tokens = {i for ent in doc.ents if ent.label_ == THERAPY for i in range(ent.start, ent.end)}
+        resolved = []
+        for ent, found in zip(doc.ents, found_per_ent):
+            if not found and ent.label_ in LABELS:
+                cell = self.grounder.initialism_candidate(ent.text)
+                found = (cell,) if cell is not None else ()
+            procedure = self.grounder.procedure_candidate(found[0]) if found and found[0].label == THERAPY else None
+            if procedure is not None and given_as_treatment(ent, therapy_tokens):
+                found = (procedure, *found)
+            resolved.append(found)
+        return resolved
+
+    def _unnamed_procedures(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Span, Candidate]]:
+        """Therapy mentions no recognizer tagged: "RBC transfusion", and "conditioning" in a document
+        that names a transplantation."""
+        covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        procedures = (found[0].name for found in found_per_ent if found and found[0].subtype in (PROCEDURE, CELL_THERAPY))
+        qualifiers = sorted({normalize(word) for name in procedures for word in name.split()} - {""})
+        added: list[tuple[Span, Candidate]] = []
+        for token in doc:
+            if token.i in covered:
+                continue
+            if token.i + 1 < len(doc) and token.i + 1 not in covered and procedure_word(doc[token.i + 1].text):
+                found = self.grounder.initialism_candidate(token.text, given=True)
+                if found is not None:
+                    added.append((Span(doc, token.i, token.i + 2, label=THERAPY), found))
+                    covered.add(token.i + 1)
+                    continue
+            wordlike = qualifiers and token.is_lower and token.is_alpha and len(token) > 3
+            elliptic = self.grounder.elliptic_procedure(token.text, qualifiers) if wordlike else None
+            if elliptic is not None:
+                added.append((Span(doc, token.i, token.i + 1, label=THERAPY), elliptic))
+        return added
+
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = Abbreviations(doc)
         doc.ents = tie_abbreviations(doc, doc.ents, abbreviations)
@@ -151,14 +199,20 @@ class EntityLinker:
         found_per_ent = self._abbreviated_binomials(doc, found_per_ent)
         if any(found and found[0].curie == HUMAN for found in found_per_ent):
             found_per_ent = [self._in_human(found) for found in found_per_ent]
+        pairs = list(zip(doc.ents, found_per_ent))
+        if self.therapy_sense:
+            pairs = list(zip(doc.ents, self._given_senses(doc, found_per_ent)))
+            pairs += [(span, (found,)) for span, found in self._unnamed_procedures(doc, found_per_ent)]
         linked: list[Span] = []
-        for ent, found in zip(doc.ents, found_per_ent):
+        for ent, found in sorted(pairs, key=lambda pair: pair[0].start):
             if not found:
                 if not self.drop_unlinked:
+                    ent._.species_role = OTHER if ent.label_ == SPECIES else None
                     linked.append(ent)
                 continue
             best = found[0]
-            span = Span(doc, ent.start, ent.end, label=ent.label_, kb_id=best.curie)
+            label = best.label if ent.label_ in LABELS else ent.label_
+            span = Span(doc, ent.start, ent.end, label=label, kb_id=best.curie)
             span._.kb_id = best.curie
             span._.kb_ids = list(best.ids)
             span._.kb_name = best.name
@@ -167,6 +221,10 @@ class EntityLinker:
             span._.alternatives = [c.to_dict() for c in found[1 : 1 + self.max_alternatives]]
             span._.common_name = best.common_name
             span._.rank = best.rank
+            if label == SPECIES:
+                span._.species_role = species_role(
+                    span, best.curie.startswith("NCBITaxon:") and self.grounder.is_pathogen(best.curie)
+                )
             linked.append(span)
         doc.ents = linked
         return doc

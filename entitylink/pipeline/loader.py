@@ -32,7 +32,7 @@ import scispacy.custom_sentence_segmenter  # noqa: F401  (registers "pysbd_sente
 import spacy
 from spacy.language import Language
 
-from entitylink.labels import LABELS
+from entitylink.labels import LABELS, THERAPY
 
 # importing the component modules registers their factories and the tokenizer with spaCy
 from entitylink.pipeline import (  # noqa: F401
@@ -89,6 +89,7 @@ def load(
         raise ValueError(f"sentences={sentences!r}: choose one of {sorted(_SENTENCIZERS)}")
     if not (ner or dictionary):
         raise ValueError("ner=False and dictionary=False: the pipeline needs at least one recognizer")
+    labels = list(labels)
     if not dictionary and set(labels) != set(LABELS):
         raise ValueError(f"labels={list(labels)} needs the dictionary recognizer (dictionary=True), which filters labels")
     sources = {name: None if path is None else str(path) for name, path in (ontologies or {}).items()} or None
@@ -103,7 +104,7 @@ def load(
     if dictionary:
         nlp.add_pipe("entitylink_dictionary", config={**shared, "labels": list(labels), "implicit_human": implicit_human,
                                                        **extra.pop("entitylink_dictionary", {})})  # fmt: skip
-    nlp.add_pipe("entitylink_linker", config={**shared, "fuzzy_threshold": fuzzy_threshold,
+    nlp.add_pipe("entitylink_linker", config={**shared, "fuzzy_threshold": fuzzy_threshold, "therapy_sense": THERAPY in labels,
                                                **extra.pop("entitylink_linker", {})})  # fmt: skip
     if extra:
         raise ValueError(f"config names unknown components {sorted(extra)}; the pipeline has {nlp.pipe_names}")

@@ -10,12 +10,12 @@ from typing import Any
 from spacy.tokens import Doc
 
 from entitylink.curie import vocabulary_ids
-from entitylink.labels import LABELS
+from entitylink.labels import LABELS, SPECIES
 
-__all__ = ["SPAN_ATTRIBUTES", "LinkedConcept", "doc_to_dict", "entity_dict", "linked_entities"]
+__all__ = ["SPAN_ATTRIBUTES", "LinkedConcept", "doc_to_dict", "entity_dict", "host_species", "linked_entities"]
 
 #: The attributes the linker sets on each entity (``ent._.kb_id``...), as :mod:`entitylink.pipeline.extensions` lists them.
-SPAN_ATTRIBUTES = ("kb_id", "kb_ids", "kb_name", "score", "subtype", "alternatives", "common_name", "rank")
+SPAN_ATTRIBUTES = ("kb_id", "kb_ids", "kb_name", "score", "subtype", "alternatives", "common_name", "rank", "species_role")
 
 
 @dataclass
@@ -72,6 +72,14 @@ def linked_entities(doc: Doc) -> dict[str, list[LinkedConcept]]:
     return grouped
 
 
+def host_species(doc: Doc) -> list[LinkedConcept]:
+    """The taxa the document is about (its patients, subjects, animals): the species whose mentions
+    have the role ``host``, most mentioned first (``doc._.host_species``)."""
+    counts = Counter(ent._.kb_id for ent in doc.ents if ent._.species_role == "host" and ent._.kb_id)
+    hosts = [concept for concept in linked_entities(doc)[SPECIES] if counts[concept.curie]]
+    return sorted(hosts, key=lambda concept: -counts[concept.curie])
+
+
 def entity_dict(ent: Any) -> dict[str, Any]:
     """One entity as a JSON-ready dict: offsets, text, label, every linking attribute, and the id of each
     vocabulary among its ids (``mondo_id``, ``mesh_id``, ``omim_id``, ``taxon_id``)."""
@@ -85,10 +93,11 @@ def _copied(value: Any) -> Any:
 
 
 def doc_to_dict(doc: Doc) -> dict[str, Any]:
-    """The record of an annotated document: id, text, entities and linked concepts (``doc._.to_dict()``)."""
+    """The record of an annotated document: id, text, host species, entities and linked concepts (``doc._.to_dict()``)."""
     return {
         "id": doc._.doc_id,
         "text": doc.text,
+        "host_species": [{"curie": c.curie, "name": c.name, "common_name": c.common_name} for c in host_species(doc)],
         "entities": [entity_dict(ent) for ent in doc.ents],
         "linked_entities": {label: [c.to_dict() for c in found] for label, found in linked_entities(doc).items()},
     }

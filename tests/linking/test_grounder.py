@@ -187,3 +187,46 @@ def test_coordinated_mentions_give_each_conjunct(grounder, text, names):
 @pytest.mark.parametrize("text", ["ovarian cancer", "ataxia and telangiectasia", "breast and zzqx cancer"])
 def test_coordinated_needs_every_conjunct_and_a_shared_head(grounder, text):
     assert grounder.coordinated(text, frozenset({"DISEASE"})) == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["severe refractory anemia", "refractory anemia", "nonregenerative anemia", "FeLV-associated anemia"]
+)
+def test_modifiers_link_to_the_head_disease(grounder, text):
+    found = grounder.ground(text, DISEASE)
+    assert found[0].curie == "MONDO:0002280"  # anemia
+    assert found[0].kind == "head"
+
+
+def test_refractory_anemia_keeps_the_myelodysplastic_syndrome_as_an_alternative(grounder):
+    assert [c.curie for c in grounder.ground("refractory anemia", DISEASE)][:2] == ["MONDO:0002280", "MONDO:0005272"]
+
+
+@pytest.mark.parametrize(
+    ("text", "curie"),
+    [
+        ("chronic myeloid leukemia", "MONDO:0011996"),
+        ("severe combined immunodeficiency", "MONDO:0015974"),
+        ("chronic hepatitis", "MESH:D006521"),  # "Hepatitis, Chronic" names the head
+    ],
+)
+def test_a_phrase_whose_concept_names_the_head_stays_whole(grounder, text, curie):
+    assert grounder.ground(text, DISEASE)[0].curie == curie
+
+
+@pytest.mark.parametrize(
+    ("text", "curie"),
+    [("hematologic abnormalities", "MONDO:0005570"), ("bone marrow erythroid hypoplasia", "MONDO:0003225")],
+)
+def test_vague_phrases_link_to_the_disease_class(grounder, text, curie):
+    found = grounder.ground(text, DISEASE)
+    assert found[0].curie == curie and found[0].kind == "broader"
+
+
+@pytest.mark.parametrize(
+    ("curie", "pathogen"),
+    [("NCBITaxon:11768", True), ("NCBITaxon:10359", True), ("NCBITaxon:562", True), ("NCBITaxon:5476", True),
+     ("NCBITaxon:9685", False), ("NCBITaxon:9606", False)],
+)  # fmt: skip
+def test_pathogens_are_viruses_bacteria_and_fungi(grounder, curie, pathogen):
+    assert grounder.is_pathogen(curie) is pathogen

@@ -39,7 +39,9 @@ def test_concepts_are_deduplicated_in_order_of_first_mention(prca):
     grouped = prca._.linked_entities
     assert [c.curie for c in grouped["DISEASE"]] == ["MONDO:0001705", "MONDO:0005046", "MONDO:0018874"]
     assert [c.curie for c in grouped["SPECIES"]] == ["NCBITaxon:9606"]
-    assert [c.curie for c in grouped["THERAPY"]] == ["MESH:D005312", "MESH:D018380", "MESH:D059630", "MESH:D064987"]
+    # "Cord blood therapy" first: the cord blood given is its transplantation
+    assert [c.curie for c in grouped["THERAPY"]] == ["MESH:D036101", "MESH:D018380", "MESH:D005312", "MESH:D059630",
+                                                     "MESH:D045164", "MESH:D064987", "MESH:D017707"]  # fmt: skip
     curies = [c.curie for found in grouped.values() for c in found]
     assert len(curies) == len(set(curies))
 
@@ -167,5 +169,5 @@ def test_to_dict_carries_the_document_id(nlp):
 
 def test_to_dict_of_an_empty_document(nlp):
     record = nlp("")._.to_dict()
-    assert json.loads(json.dumps(record)) == {"id": None, "text": "", "entities": [],
+    assert json.loads(json.dumps(record)) == {"id": None, "text": "", "host_species": [], "entities": [],
                                               "linked_entities": {"DISEASE": [], "SPECIES": [], "THERAPY": []}}  # fmt: skip

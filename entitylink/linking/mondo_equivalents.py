@@ -1,0 +1,71 @@
+"""The MONDO class of a disease named in another vocabulary (MeSH, OMIM) or by a name alone.
+
+The grounder asks for it when a disease's cross-references (MONDO's mappings, both ways) give
+no MONDO class whose names it shares (an exact mapping alone is not trusted: MeSH "Seizures" is
+mapped to "visual epilepsy"): a cross-reference MONDO shares with the concept (UMLS, DOID,
+NCIT, OMIM), else the MONDO class whose label, else exact synonym, is the concept's label or the
+mention ("Obesity", MESH:D009765, is
+MONDO:0011122 "obesity disorder" through its exact synonym "obesity").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from functools import cached_property
+
+from entitylink.kb.concept import NameKind
+from entitylink.kb.knowledge_base import KnowledgeBase
+
+__all__ = ["MondoEquivalents"]
+
+#: Cross-reference prefixes that name the same disease in MONDO and elsewhere.
+_SHARED_PREFIXES = ("UMLS", "DOID", "NCIT", "OMIM", "Orphanet")
+
+
+class MondoEquivalents:
+    """MONDO classes for diseases of other ontologies; ``is_disease`` tells which MONDO classes may be given."""
+
+    def __init__(self, kb: KnowledgeBase, is_disease: Callable[[str], bool]) -> None:
+        self.kb = kb
+        self.is_disease = is_disease
+
+    @cached_property
+    def _by_xref(self) -> dict[str, list[str]]:
+        """Cross-reference (``UMLS:C0028754``, ``OMIM:601626``) -> the MONDO classes that carry it."""
+        found: dict[str, list[str]] = defaultdict(list)
+        part = self.kb.parts.get("mondo")
+        for source, target, _predicate in part.xref_pairs() if part is not None else ():
+            if target.startswith(tuple(p + ":" for p in _SHARED_PREFIXES)):
+                found[target].append(source)
+        return dict(found)
+
+    def of_xref(self, curie: str) -> str | None:
+        """The one MONDO disease carrying the cross-reference ``curie`` (an OMIM id), or None."""
+        found = [c for c in self._by_xref.get(curie, ()) if self.is_disease(c)]
+        return found[0] if len(found) == 1 else None
+
+    def of(self, curie: str, texts: Iterable[str] = ()) -> str | None:
+        """The MONDO class of the disease ``curie`` (by a shared cross-reference, or a name of it or
+        of one of ``texts``), or None when MONDO has none."""
+        concept = self.kb.get(curie)
+        if concept is None:
+            return None
+        shared = {m for x in concept.xrefs for m in self._by_xref.get(x.curie, ()) if self.is_disease(m)}
+        if len(shared) == 1:
+            return shared.pop()
+        for text in (concept.label, *texts):
+            named = self.named(text)
+            if named is not None:
+                return named
+        return None
+
+    def named(self, text: str) -> str | None:
+        """The one MONDO disease whose label, else exact synonym, is ``text`` up to normalization."""
+        matches = [m for m in self.kb.lookup(text, ontologies={"mondo"})
+                   if m.via != "variant" and m.kind <= NameKind.EXACT and self.is_disease(m.curie)]  # fmt: skip
+        for kind in (NameKind.LABEL, NameKind.EXACT):
+            found = sorted({m.curie for m in matches if m.kind == kind})
+            if found:
+                return found[0] if len(found) == 1 else None
+        return None

@@ -1,0 +1,40 @@
+"""MONDO classes for diseases linked through MeSH, OMIM or a name (entitylink.linking.mondo_equivalents)."""
+
+from __future__ import annotations
+
+import pytest
+
+from entitylink.linking.grounder import shared_grounder
+
+DISEASE = frozenset({"DISEASE"})
+
+
+@pytest.fixture(scope="module")
+def grounder(nlp):
+    return shared_grounder()
+
+
+def test_mesh_disease_without_mapping_gets_mondo_through_an_exact_synonym(grounder, kb):
+    assert kb.xrefs("MESH:D009765", "MONDO") == []  # Obesity: MONDO maps no class to it
+    found = grounder.ground("obesity", DISEASE)[0]
+    assert found.curie == "MONDO:0011122"  # "obesity disorder", exact synonym "obesity"
+    assert "MESH:D009765" in found.ids
+
+
+def test_prior_to_a_mesh_id_gets_the_mondo_class_too(grounder):
+    found = grounder.concept_candidate("MESH:D009765", DISEASE, 0.95, "obese", "prior")
+    assert found is not None and found.curie == "MONDO:0011122" and "MESH:D009765" in found.ids
+
+
+def test_omim_id_becomes_the_mondo_class_that_carries_it(grounder):
+    found = grounder.concept_candidate("OMIM:601626", DISEASE, 0.95, "AML", "prior")
+    assert found is not None and found.curie == "MONDO:0018874"
+
+
+def test_an_exact_mapping_whose_names_differ_is_not_trusted(grounder):
+    assert grounder.mondo.of("MESH:D012640") is None  # Seizures, mapped to "visual epilepsy"
+
+
+def test_named_needs_one_class_of_the_best_kind(grounder):
+    assert grounder.mondo.named("obesity") == "MONDO:0011122"
+    assert grounder.mondo.named("no such disease at all") is None
