@@ -16,11 +16,11 @@ from pathlib import Path
 
 from .cache import load_indexes
 from .normalize import key_variants, normalize
-from .ontologies import BUNDLED, bundled_path
+from .ontologies import DEFAULT_SOURCES, bundled_path
 from .term import Concept, Match, ontology_of
-from .term_index import Posting, TermIndex
+from .term_index import GROUNDING_TIER, Posting, TermIndex
 
-__all__ = ["ONTOLOGY_PRIORITY", "KnowledgeBase", "load_kb", "resolve_sources"]
+__all__ = ["ONTOLOGY_PRIORITY", "KnowledgeBase", "full_taxonomy", "load_kb", "resolve_sources"]
 
 #: Among equally good matches, which ontology's concept comes first.
 ONTOLOGY_PRIORITY = {"mondo": 0, "ncbitaxon": 1, "mesh": 2}
@@ -49,17 +49,21 @@ class KnowledgeBase:
     """Normalized-name lookups and concept records over several compiled :class:`TermIndex` parts.
 
     Parts are named (``"mondo"``, ``"mesh"``, ``"mesh-supplementary"``, ``"ncbitaxon"``
-    for the bundled ones); each is one ontology file.
+    for the bundled ones); each is one ontology file. Parts compiled from a taxon table
+    (``"ncbitaxon-full"``) form the grounding tier: :attr:`grounding_parts`, which
+    :meth:`lookup` searches only when no other part names the text, and which
+    :attr:`parts` (the names a dictionary matches) leaves out.
     """
 
     def __init__(self, parts: Mapping[str, TermIndex]) -> None:
-        self.parts: dict[str, TermIndex] = dict(parts)
+        self.parts: dict[str, TermIndex] = {n: p for n, p in parts.items() if p.meta.get("tier") != GROUNDING_TIER}
+        self.grounding_parts: dict[str, TermIndex] = {n: p for n, p in parts.items() if n not in self.parts}
         self.get = lru_cache(maxsize=65536)(self._get)  # type: ignore[method-assign]
 
     # -- records ------------------------------------------------------------------------------
     def _locate(self, curie: str) -> tuple[TermIndex, int] | None:
-        for part in self.parts.values():
-            number = part.concept_numbers.get(curie)
+        for part in (*self.parts.values(), *self.grounding_parts.values()):
+            number = part.number(curie)
             if number is not None:
                 return part, number
         return None
@@ -121,8 +125,8 @@ class KnowledgeBase:
         return list(result)
 
     # -- lookups ------------------------------------------------------------------------------
-    def _postings(self, key: str, ontologies: set[str] | None) -> Iterable[tuple[TermIndex, Posting]]:
-        for part in self.parts.values():
+    def _postings(self, parts: Iterable[TermIndex], key: str, ontologies: set[str] | None) -> Iterable[tuple[TermIndex, Posting]]:
+        for part in parts:
             if key in part:
                 for posting in part.postings(key):
                     if ontologies is None or ontology_of(part.curie(posting.concept)) in ontologies:
@@ -164,17 +168,21 @@ class KnowledgeBase:
         variants with or without a generic head noun ("disease", "syndrome",
         "disorder"). Abbreviations match case-sensitively. A name of an obsolete
         concept yields its replacement. ``ontologies`` restricts the result
-        (``{"mondo", "mesh", "ncbitaxon"}``).
+        (``{"mondo", "mesh", "ncbitaxon"}``). The grounding tier is searched only when
+        nothing else matched.
         """
         wanted = set(ontologies) if ontologies is not None else None
         key = normalize(text)
         best: dict[str, Match] = {}
-        for keys, via in (([key], "normalized"), (key_variants(key) if key else [], "variant")):
-            for candidate_key in keys:
-                for part, posting in self._postings(candidate_key, wanted):
-                    match = self._match(part, posting, text, via)
-                    if match is not None and (match.curie not in best or match.score > best[match.curie].score):
-                        best[match.curie] = match
+        for parts in (self.parts.values(), self.grounding_parts.values()):
+            for keys, via in (([key], "normalized"), (key_variants(key) if key else [], "variant")):
+                for candidate_key in keys:
+                    for part, posting in self._postings(parts, candidate_key, wanted):
+                        match = self._match(part, posting, text, via)
+                        if match is not None and (match.curie not in best or match.score > best[match.curie].score):
+                            best[match.curie] = match
+                if best:
+                    break
             if best:
                 break
         ranked = sorted(best.values(), key=lambda m: (-m.score, _priority(m.curie), m.kind, m.curie))
@@ -189,7 +197,7 @@ class KnowledgeBase:
     def stats(self) -> list[dict[str, object]]:
         """One row per part: its file, version and counts."""
         rows = []
-        for name, part in self.parts.items():
+        for name, part in {**self.parts, **self.grounding_parts}.items():
             rows.append(
                 {
                     "name": name,
@@ -206,16 +214,22 @@ class KnowledgeBase:
         return rows
 
     def __repr__(self) -> str:
-        parts = ", ".join(f"{name}: {len(part)}" for name, part in self.parts.items())
+        parts = ", ".join(f"{name}: {len(part)}" for name, part in {**self.parts, **self.grounding_parts}.items())
         return f"<KnowledgeBase {parts}>"
 
 
 Sources = Mapping[str, "str | Path | None"]
 
 
+def full_taxonomy() -> dict[str, Path]:
+    """``sources`` for :func:`load_kb` that replace taxslim by the 2024 taxonomy: its curated tier
+    as ``"ncbitaxon"`` and the other taxa worth naming as the grounding tier ``"ncbitaxon-full"``."""
+    return {"ncbitaxon": bundled_path("ncbitaxon-curated"), "ncbitaxon-full": bundled_path("ncbitaxon-full")}
+
+
 def resolve_sources(sources: Sources | None = None) -> dict[str, Path]:
-    """The bundled ontology files, with ``sources`` overriding (a path) or dropping (None) some."""
-    chosen: dict[str, Path] = {name: bundled_path(name) for name in BUNDLED}
+    """The default bundled ontology files, with ``sources`` overriding (a path) or dropping (None) some."""
+    chosen: dict[str, Path] = {name: bundled_path(name) for name in DEFAULT_SOURCES}
     for name, path in (sources or {}).items():
         if path is None:
             chosen.pop(name, None)
@@ -230,7 +244,8 @@ def load_kb(sources: Sources | None = None, *, cache_dir: str | Path | None = No
     ``sources`` maps part names to OBO files: by default the bundled
     ``mondo``, ``mesh``, ``mesh-supplementary`` and ``ncbitaxon``; give a path to
     use your own release (``{"mondo": "mondo.obo"}``), None to leave one out
-    (``{"mesh-supplementary": None}``), or a new name to add another OBO file.
+    (``{"mesh-supplementary": None}``), or a new name to add another OBO file or taxon
+    table (``load_kb(full_taxonomy())`` loads the 2024 taxonomy in its two tiers).
     The first load compiles each file (about a minute for the bundled set,
     ``workers`` files at a time); later loads read the cache in about a second.
     """

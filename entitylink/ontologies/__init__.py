@@ -15,7 +15,7 @@ import pronto
 
 from ..errors import EntitylinkError, OntologyFileError
 
-__all__ = ["BUNDLED", "bundled_path", "check_readable", "load_ontology", "read_header"]
+__all__ = ["BUNDLED", "DEFAULT_SOURCES", "bundled_path", "check_readable", "load_ontology", "read_header"]
 
 #: Source name -> bundled file name.
 BUNDLED: dict[str, str] = {
@@ -23,7 +23,11 @@ BUNDLED: dict[str, str] = {
     "mesh": "mesh.obo.gz",
     "mesh-supplementary": "mesh-supplementary.obo.gz",
     "ncbitaxon": "ncbitaxon-slim.obo.gz",
+    "ncbitaxon-curated": "ncbitaxon.obo.gz",
+    "ncbitaxon-full": "ncbitaxon-full.tsv.gz",
 }
+#: The sources :func:`entitylink.load_kb` loads unless told otherwise (the 2024 taxonomy is not yet one).
+DEFAULT_SOURCES = ("mondo", "mesh", "mesh-supplementary", "ncbitaxon")
 
 
 def _bundled_dir() -> Path:
@@ -38,7 +42,8 @@ def _bundled_dir() -> Path:
 
 
 def bundled_path(name: str) -> Path:
-    """Path of a bundled ontology file (``"mondo"``, ``"mesh"``, ``"mesh-supplementary"``, ``"ncbitaxon"``)."""
+    """Path of a bundled ontology file (``"mondo"``, ``"mesh"``, ``"mesh-supplementary"``, ``"ncbitaxon"``,
+    ``"ncbitaxon-curated"``, ``"ncbitaxon-full"``)."""
     if name not in BUNDLED:
         raise KeyError(f"no bundled ontology named {name!r}; choose one of {', '.join(BUNDLED)}")
     return _bundled_dir() / BUNDLED[name]

@@ -32,6 +32,7 @@ __all__ = [
     "Taxon",
     "TaxonNames",
     "Taxonomy",
+    "is_taxon_table",
     "read_taxa",
     "read_taxon_table",
     "read_taxslim_names",
@@ -264,6 +265,11 @@ def write_taxon_table(path: Path, taxonomy: Taxonomy, tiers: TaxonNames, header:
         count += 1
     write_deterministic(path, "".join(lines).encode("utf-8"))
     return count
+
+
+def is_taxon_table(path: Path) -> bool:
+    """Whether ``path`` names a taxon table (``.tsv`` or ``.tsv.gz``) rather than an OBO file."""
+    return path.name.endswith((".tsv", ".tsv.gz"))
 
 
 def read_taxon_table(path: Path) -> tuple[dict[str, str], Iterator[Taxon]]:
