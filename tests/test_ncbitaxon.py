@@ -12,7 +12,7 @@ import pytest
 import entitylink
 from entitylink import OntologyFileError
 from entitylink.ontologies.build import build_taxonomy
-from entitylink.ontologies.ncbitaxon import Taxonomy, read_taxa, read_taxon_table, worth_naming
+from entitylink.ontologies.ncbitaxon import Taxon, Taxonomy, read_taxa, read_taxon_table, read_taxslim, worth_naming
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ncbitaxon-sample.tsv"
 REAL_TABLE = Path(__file__).resolve().parents[1].parent / "shared/data/ontologies-src/ncbitaxon/ncbitaxon-2024-09-07.full.tsv.gz"
@@ -25,6 +25,13 @@ id: NCBITaxon:10090
 name: Mus musculus
 synonym: "house mouse" EXACT genbank_common_name []
 synonym: "mice \\"C57BL\\"" RELATED synonym []
+
+[Term]
+id: NCBITaxon:7215
+name: Drosophila <flies,genus>
+synonym: "Drosophila" EXACT scientific_name []
+is_a: NCBITaxon:2759 ! Eukaryota
+property_value: has_rank NCBITaxon:genus
 
 [Term]
 id: NCBITaxon:species
@@ -114,6 +121,16 @@ def test_a_file_without_the_header_is_refused(tmp_path: Path) -> None:
         list(read_taxa(path))
 
 
+def test_taxslim_gives_its_taxa_ranks_parents_and_synonyms(tmp_path: Path) -> None:
+    path = tmp_path / "taxslim.obo"
+    path.write_text(TAXSLIM, encoding="utf-8")
+    slim = read_taxslim(path)
+    assert set(slim) == {10090, 7215}  # not the rank term
+    assert slim[7215].taxon == Taxon(7215, 2759, "genus", "Drosophila <flies,genus>")
+    assert slim[10090].taxon.rank == "no_rank" and slim[10090].taxon.parent == 10090
+    assert [s.text for s in slim[10090].synonyms] == ["house mouse", 'mice "C57BL"']
+
+
 # -- the two tiers ------------------------------------------------------------------------------
 
 
@@ -123,13 +140,18 @@ def test_the_curated_tier_is_an_obo_file_pronto_loads(built: Path) -> None:
         curated = pronto.Ontology(str(built / "ncbitaxon.obo.gz"))
     ids = {t.id for t in curated.terms()}
     # taxslim and MeSH taxa, taxa with a common name, and their ancestors; not the rest
-    assert ids == {f"NCBITaxon:{i}" for i in (10090, 10088, 562, 561, 2, 9606, 9605, 329961, 3497, 11676, 10239, 2759, 131567, 1)}
+    assert ids == {f"NCBITaxon:{i}" for i in (10090, 10088, 562, 561, 2, 9606, 9605, 329961, 3497, 11676, 10239, 2759, 131567, 1,
+                                                7215, 7227)}  # fmt: skip
     assert not ids & {"NCBITaxon:71861", "NCBITaxon:83333", "NCBITaxon:37577", "NCBITaxon:2386962", "NCBITaxon:77133"}
     mouse = curated["NCBITaxon:10090"]
     assert {(s.description, s.scope) for s in mouse.synonyms} == {("house mouse", "EXACT"), ('mice "C57BL"', "RELATED")}
     assert [t.id for t in mouse.superclasses(distance=1, with_self=False)] == ["NCBITaxon:10088"]
     assert {(a.property, a.resource) for a in mouse.annotations} == {("has_rank", "NCBITaxon:species")}
     assert curated.metadata.data_version == "ncbitaxon/2024-09-07"
+    # a taxslim taxon the table lacks (the source drops homonyms) comes from taxslim, and is a parent again
+    fly = curated["NCBITaxon:7227"]
+    assert [t.id for t in fly.superclasses(distance=1, with_self=False)] == ["NCBITaxon:7215"]
+    assert curated["NCBITaxon:7215"].name == "Drosophila <flies,genus>"
 
 
 def test_the_table_holds_the_other_kept_taxa_under_their_nearest_kept_parent(built: Path) -> None:
@@ -163,7 +185,7 @@ def test_lookup_reaches_the_table_only_when_nothing_else_names_the_text(built: P
     assert kb["NCBITaxon:71861"].rank == "species" and kb["NCBITaxon:71861"].parents == ("NCBITaxon:54902",)
     assert [m.curie for m in kb.lookup("Morus")] == ["NCBITaxon:3497"]  # the gannets' Morus is in the table
     assert "NCBITaxon:37577" in kb and kb.lookup("Cecidomyiidae sp. BIOUG21200-C02") == []
-    assert {row["name"]: row["concepts"] for row in kb.stats()} == {"ncbitaxon": 14, "ncbitaxon-full": 7}
+    assert {row["name"]: row["concepts"] for row in kb.stats()} == {"ncbitaxon": 16, "ncbitaxon-full": 7}
 
 
 def test_a_malformed_table_row_is_reported_when_indexing(built: Path, tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from .mondo import mondo_header, read_mondo
 from .ncbitaxon import (
     Taxonomy,
     read_taxa,
-    read_taxslim_names,
+    read_taxslim,
     split_tiers,
     taxa_to_obo,
     taxonomy_header,
@@ -63,16 +63,18 @@ def _copy_taxslim(source: Path, target: Path, data_version: str) -> None:
 
 def build_taxonomy(full_table: Path, taxslim: Path, mesh_taxa: set[int], out: Path) -> dict[str, int]:
     """Write ``ncbitaxon.obo.gz`` (the curated tier) and ``ncbitaxon-full.tsv.gz`` (the other taxa worth
-    naming) from the full table; taxslim's and MeSH's taxa are kept whatever their names."""
+    naming) from the full table; taxslim's and MeSH's taxa are kept whatever their names, and taxslim's
+    taxa the table lacks are taken from taxslim."""
     taxonomy = Taxonomy(read_taxa(full_table))
-    slim_synonyms = read_taxslim_names(taxslim)
-    seeds = sorted((slim_synonyms.keys() | mesh_taxa) & taxonomy.taxa.keys())
+    slim = read_taxslim(taxslim)
+    taxonomy.fill(entry.taxon for entry in slim.values())
+    seeds = sorted((slim.keys() | mesh_taxa) & taxonomy.taxa.keys())
     tiers = split_tiers(taxonomy, taxonomy.kept(worth_naming, always=set(seeds)), seeds)
-    types = sorted({s.type for synonyms in slim_synonyms.values() for s in synonyms if s.type} | {"genbank_common_name"})
+    types = sorted({s.type for entry in slim.values() for s in entry.synonyms if s.type} | {"genbank_common_name"})
     header = taxonomy_header(TAXONOMY_RELEASE, TAXSLIM_RELEASE, {t: t.replace("_", " ") for t in types})
     table_header = {"ontology": "ncbitaxon", "data-version": f"ncbitaxon/{TAXONOMY_RELEASE}"}
     return {
-        "ncbitaxon.obo.gz": write_obo(out / "ncbitaxon.obo.gz", header, taxa_to_obo(taxonomy, tiers, slim_synonyms)),
+        "ncbitaxon.obo.gz": write_obo(out / "ncbitaxon.obo.gz", header, taxa_to_obo(taxonomy, tiers, slim)),
         "ncbitaxon-full.tsv.gz": write_taxon_table(out / "ncbitaxon-full.tsv.gz", taxonomy, tiers, table_header),
     }
 

@@ -29,13 +29,14 @@ __all__ = [
     "SOURCE_COLUMNS",
     "TABLE_COLUMNS",
     "VIRUSES",
+    "SlimTaxon",
     "Taxon",
     "TaxonNames",
     "Taxonomy",
     "is_taxon_table",
     "read_taxa",
     "read_taxon_table",
-    "read_taxslim_names",
+    "read_taxslim",
     "split_tiers",
     "taxa_to_obo",
     "taxonomy_header",
@@ -113,21 +114,46 @@ def read_taxa(path: Path) -> Iterator[Taxon]:
         yield Taxon(int(tax_id), int(parent), rank, name, common)
 
 
-def read_taxslim_names(path: Path) -> dict[int, list[OboSynonym]]:
-    """Taxon id -> synonyms (with scope and type) of the taxa of the taxslim OBO file."""
-    synonyms: dict[int, list[OboSynonym]] = {}
-    current: list[OboSynonym] | None = None
+@dataclass
+class SlimTaxon:
+    """A taxon of the taxslim OBO file and its synonyms (with scope and type)."""
+
+    taxon: Taxon
+    synonyms: list[OboSynonym]
+
+
+def read_taxslim(path: Path) -> dict[int, SlimTaxon]:
+    """The taxa of the taxslim OBO file by id: name, first ``is_a`` parent, rank, synonyms (not the rank terms)."""
+    found: dict[int, SlimTaxon] = {}
+    current: dict[str, str] = {}
+    synonyms: list[OboSynonym] = []
+
+    def close() -> None:
+        if current.get("id", "").isdigit():
+            tax_id = int(current["id"])
+            taxon = Taxon(tax_id, int(current.get("parent", tax_id)), current.get("rank", _NO_RANK), current.get("name", ""))
+            found[tax_id] = SlimTaxon(taxon, synonyms)
+
     for number, line in _open_lines(path):
-        if line.startswith("id: "):
-            local = line.removeprefix("id: NCBITaxon:")
-            current = synonyms.setdefault(int(local), []) if local.isdigit() else None  # not the rank terms
-        elif line.startswith("synonym:") and current is not None:
+        tag, _, value = line.partition(": ")
+        if line.startswith("["):
+            close()
+            current, synonyms = {}, []
+        elif tag == "id":
+            current["id"] = value.removeprefix("NCBITaxon:")
+        elif tag == "name":
+            current["name"] = value
+        elif tag == "is_a" and "parent" not in current:
+            current["parent"] = value.split(" ")[0].removeprefix("NCBITaxon:")
+        elif tag == "property_value" and value.startswith("has_rank NCBITaxon:"):
+            current["rank"] = value.removeprefix("has_rank NCBITaxon:")
+        elif tag == "synonym":
             match = _SLIM_SYNONYM.match(line)
             if match is None:
                 raise OntologyFileError(path, "malformed synonym line", number)
-            text = match.group(1).replace('\\"', '"').replace("\\\\", "\\")
-            current.append(OboSynonym(text, match.group(2), match.group(3)))
-    return synonyms
+            synonyms.append(OboSynonym(match.group(1).replace('\\"', '"').replace("\\\\", "\\"), match.group(2), match.group(3)))
+    close()
+    return found
 
 
 def worth_naming(taxon: Taxon, taxonomy: Taxonomy) -> bool:
@@ -152,6 +178,14 @@ class Taxonomy:
     def __init__(self, taxa: Iterable[Taxon]) -> None:
         self.taxa: dict[int, Taxon] = {taxon.id: taxon for taxon in taxa}
         self._virus: dict[int, bool] = {VIRUSES: True}
+
+    def fill(self, taxa: Iterable[Taxon]) -> int:
+        """Add the ``taxa`` the table lacks (taxslim's homonyms, such as "Mus <genus>", which the source
+        dropped); return how many were added."""
+        before = len(self.taxa)
+        for taxon in taxa:
+            self.taxa.setdefault(taxon.id, taxon)
+        return len(self.taxa) - before
 
     @property
     def orphans(self) -> int:
@@ -220,13 +254,13 @@ def split_tiers(taxonomy: Taxonomy, kept: set[int], seeds: Iterable[int]) -> Tax
     return TaxonNames(kept, curated, parents)
 
 
-def taxa_to_obo(taxonomy: Taxonomy, tiers: TaxonNames, slim_synonyms: Mapping[int, list[OboSynonym]]) -> Iterator[OboTerm]:
+def taxa_to_obo(taxonomy: Taxonomy, tiers: TaxonNames, slim: Mapping[int, SlimTaxon]) -> Iterator[OboTerm]:
     """OBO terms of the curated tier: scientific name, GenBank common name, taxslim's synonyms, rank, kept parent."""
     for tax_id in sorted(tiers.curated):
         taxon = taxonomy.taxa[tax_id]
         synonyms = {OboSynonym(taxon.common_name, "EXACT", "genbank_common_name")} if taxon.common_name else set()
         seen = {taxon.name, taxon.common_name}
-        synonyms.update(s for s in slim_synonyms.get(tax_id, ()) if s.text not in seen)
+        synonyms.update(s for s in (slim[tax_id].synonyms if tax_id in slim else ()) if s.text not in seen)
         parent = tiers.parents[tax_id]
         yield OboTerm(
             id=f"NCBITaxon:{tax_id}",
