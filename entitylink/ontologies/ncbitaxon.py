@@ -31,8 +31,8 @@ __all__ = [
     "VIRUSES",
     "SlimTaxon",
     "Taxon",
-    "TaxonNames",
     "Taxonomy",
+    "TaxonomyTiers",
     "is_taxon_table",
     "read_taxa",
     "read_taxon_table",
@@ -232,7 +232,7 @@ class Taxonomy:
 
 
 @dataclass(frozen=True)
-class TaxonNames:
+class TaxonomyTiers:
     """What the two tiers are made of: kept taxa, the curated ones among them, each one's kept parent."""
 
     kept: set[int]
@@ -240,7 +240,7 @@ class TaxonNames:
     parents: dict[int, int | None]
 
 
-def split_tiers(taxonomy: Taxonomy, kept: set[int], seeds: Iterable[int]) -> TaxonNames:
+def split_tiers(taxonomy: Taxonomy, kept: set[int], seeds: Iterable[int]) -> TaxonomyTiers:
     """The curated tier: ``seeds`` (taxslim, MeSH organisms) and every kept taxon with a common name,
     with their kept ancestors; the rest of ``kept`` forms the table."""
     parents = {i: taxonomy.kept_parent(i, kept) for i in sorted(kept)}
@@ -251,10 +251,10 @@ def split_tiers(taxonomy: Taxonomy, kept: set[int], seeds: Iterable[int]) -> Tax
         while current is not None and current not in curated:
             curated.add(current)
             current = parents[current]
-    return TaxonNames(kept, curated, parents)
+    return TaxonomyTiers(kept, curated, parents)
 
 
-def taxa_to_obo(taxonomy: Taxonomy, tiers: TaxonNames, slim: Mapping[int, SlimTaxon]) -> Iterator[OboTerm]:
+def taxa_to_obo(taxonomy: Taxonomy, tiers: TaxonomyTiers, slim: Mapping[int, SlimTaxon]) -> Iterator[OboTerm]:
     """OBO terms of the curated tier: scientific name, GenBank common name, taxslim's synonyms, rank, kept parent."""
     for tax_id in sorted(tiers.curated):
         taxon = taxonomy.taxa[tax_id]
@@ -287,7 +287,7 @@ def taxonomy_header(release: str, slim_release: str, synonym_types: Mapping[str,
     )
 
 
-def write_taxon_table(path: Path, taxonomy: Taxonomy, tiers: TaxonNames, header: Mapping[str, str]) -> int:
+def write_taxon_table(path: Path, taxonomy: Taxonomy, tiers: TaxonomyTiers, header: Mapping[str, str]) -> int:
     """Write the kept taxa outside the curated tier as a gzipped TSV (``#`` header lines, then
     :data:`TABLE_COLUMNS`), sorted by id, deterministically; return the number of rows."""
     lines = [f"# {key}: {value}\n" for key, value in header.items()] + ["\t".join(TABLE_COLUMNS) + "\n"]
