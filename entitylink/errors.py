@@ -22,6 +22,10 @@ class OntologyFileError(EntitylinkError):
         where = f"{self.path}, line {line}" if line is not None else self.path
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self) -> tuple[type[OntologyFileError], tuple[str, str, int | None]]:
+        """Pickle with the constructor's arguments, so the error crosses from an indexing worker process."""
+        return type(self), (self.path, self.problem, self.line)
+
 
 class ModelError(EntitylinkError):
     """A trained model (the NER) is missing or cannot be loaded."""

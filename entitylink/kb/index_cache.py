@@ -23,6 +23,7 @@ from filelock import FileLock
 from entitylink.atomic_files import atomic_path
 from entitylink.errors import CacheWarning, CorruptIndexError
 from entitylink.kb.ontology_files import check_readable, load_ontology, read_header
+from entitylink.kb.taxon_table import is_taxon_table, read_taxon_table
 from entitylink.kb.term_index import TermIndex, index_fingerprint
 
 __all__ = ["cache_path", "default_cache_dir", "file_digest", "load_index", "load_indexes"]
@@ -78,14 +79,14 @@ def _cached(target: Path, digest: str, *, warn: bool) -> TermIndex | None:
 
 def _compile(source: Path, digest: str) -> TermIndex:
     logger.info("compiling the term index of %s (once; later loads read the cache)", source)
-    header = read_header(source)
+    header, taxa = read_taxon_table(source) if is_taxon_table(source) else (read_header(source), None)
     meta = {
         "source": str(source),
         "sha256": digest,
         "ontology": header.get("ontology", ""),
         "data_version": header.get("data-version", ""),
     }
-    return TermIndex.compile(load_ontology(source), meta)
+    return TermIndex.compile_taxa(taxa, meta) if taxa is not None else TermIndex.compile(load_ontology(source), meta)
 
 
 def _write_atomically(index: TermIndex, target: Path) -> None:

@@ -17,9 +17,9 @@ from pathlib import Path
 from entitylink.curie import ontology_of
 from entitylink.kb.concept import Concept, Match
 from entitylink.kb.index_cache import load_indexes
-from entitylink.kb.term_index import Posting, TermIndex
+from entitylink.kb.term_index import GROUNDING_TIER, Posting, TermIndex
 from entitylink.normalize import key_variants, normalize
-from entitylink.resources import BUNDLED_ONTOLOGIES, bundled_ontology
+from entitylink.resources import DEFAULT_ONTOLOGIES, bundled_ontology
 
 __all__ = ["ONTOLOGY_PRIORITY", "KnowledgeBase", "load_kb", "resolve_sources"]
 
@@ -50,17 +50,21 @@ class KnowledgeBase:
     """Normalized-name lookups and concept records over several compiled :class:`TermIndex` parts.
 
     Parts are named (``"mondo"``, ``"mesh"``, ``"mesh-supplementary"``, ``"ncbitaxon"``
-    for the bundled ones); each is one ontology file.
+    for the bundled ones); each is one ontology file. Parts compiled from a taxon table
+    (``"ncbitaxon-full"``) form the grounding tier: :attr:`grounding_parts`, which
+    :meth:`lookup` searches only when no other part names the text, and which
+    :attr:`parts` (the names a dictionary matches) leaves out.
     """
 
     def __init__(self, parts: Mapping[str, TermIndex]) -> None:
-        self.parts: dict[str, TermIndex] = dict(parts)
+        self.parts: dict[str, TermIndex] = {n: p for n, p in parts.items() if p.meta.get("tier") != GROUNDING_TIER}
+        self.grounding_parts: dict[str, TermIndex] = {n: p for n, p in parts.items() if n not in self.parts}
         self.get = lru_cache(maxsize=65536)(self._get)
 
     # -- records ------------------------------------------------------------------------------
     def _locate(self, curie: str) -> tuple[TermIndex, int] | None:
-        for part in self.parts.values():
-            number = part.concept_numbers.get(curie)
+        for part in (*self.parts.values(), *self.grounding_parts.values()):
+            number = part.number(curie)
             if number is not None:
                 return part, number
         return None
@@ -122,8 +126,8 @@ class KnowledgeBase:
         return list(result)
 
     # -- lookups ------------------------------------------------------------------------------
-    def _postings(self, key: str, ontologies: set[str] | None) -> Iterable[tuple[TermIndex, Posting]]:
-        for part in self.parts.values():
+    def _postings(self, parts: Iterable[TermIndex], key: str, ontologies: set[str] | None) -> Iterable[tuple[TermIndex, Posting]]:
+        for part in parts:
             if key in part:
                 for posting in part.postings(key):
                     if ontologies is None or ontology_of(part.curie(posting.concept)) in ontologies:
@@ -165,17 +169,21 @@ class KnowledgeBase:
         variants with or without a generic head noun ("disease", "syndrome",
         "disorder"). Abbreviations match case-sensitively. A name of an obsolete
         concept yields its replacement. ``ontologies`` restricts the result
-        (``{"mondo", "mesh", "ncbitaxon"}``).
+        (``{"mondo", "mesh", "ncbitaxon"}``). The grounding tier is searched only when
+        nothing else matched.
         """
         wanted = set(ontologies) if ontologies is not None else None
         key = normalize(text)
         best: dict[str, Match] = {}
-        for keys, via in (([key], "normalized"), (key_variants(key) if key else [], "variant")):
-            for candidate_key in keys:
-                for part, posting in self._postings(candidate_key, wanted):
-                    match = self._match(part, posting, text, via)
-                    if match is not None and (match.curie not in best or match.score > best[match.curie].score):
-                        best[match.curie] = match
+        for parts in (self.parts.values(), self.grounding_parts.values()):
+            for keys, via in (([key], "normalized"), (key_variants(key) if key else [], "variant")):
+                for candidate_key in keys:
+                    for part, posting in self._postings(parts, candidate_key, wanted):
+                        match = self._match(part, posting, text, via)
+                        if match is not None and (match.curie not in best or match.score > best[match.curie].score):
+                            best[match.curie] = match
+                if best:
+                    break
             if best:
                 break
         ranked = sorted(best.values(), key=lambda m: (-m.score, _priority(m.curie), m.kind, m.curie))
@@ -190,7 +198,7 @@ class KnowledgeBase:
     def stats(self) -> list[dict[str, object]]:
         """One row per part: its file, version and counts."""
         rows = []
-        for name, part in self.parts.items():
+        for name, part in {**self.parts, **self.grounding_parts}.items():
             rows.append(
                 {
                     "name": name,
@@ -207,7 +215,7 @@ class KnowledgeBase:
         return rows
 
     def __repr__(self) -> str:
-        parts = ", ".join(f"{name}: {len(part)}" for name, part in self.parts.items())
+        parts = ", ".join(f"{name}: {len(part)}" for name, part in {**self.parts, **self.grounding_parts}.items())
         return f"<KnowledgeBase {parts}>"
 
 
@@ -215,8 +223,8 @@ Sources = Mapping[str, "str | Path | None"]
 
 
 def resolve_sources(sources: Sources | None = None) -> dict[str, Path]:
-    """The bundled ontology files, with ``sources`` overriding (a path) or dropping (None) some."""
-    chosen: dict[str, Path] = {name: bundled_ontology(name) for name in BUNDLED_ONTOLOGIES}
+    """The default bundled ontology files, with ``sources`` overriding (a path) or dropping (None) some."""
+    chosen: dict[str, Path] = {name: bundled_ontology(name) for name in DEFAULT_ONTOLOGIES}
     for name, path in (sources or {}).items():
         if path is None:
             chosen.pop(name, None)
@@ -228,10 +236,12 @@ def resolve_sources(sources: Sources | None = None) -> dict[str, Path]:
 def load_kb(sources: Sources | None = None, *, cache_dir: str | Path | None = None, workers: int = 2) -> KnowledgeBase:
     """Load the knowledge base, compiling (and caching) any ontology file not seen before.
 
-    ``sources`` maps part names to OBO files: by default the bundled
-    ``mondo``, ``mesh``, ``mesh-supplementary`` and ``ncbitaxon``; give a path to
+    ``sources`` maps part names to OBO files (or taxon tables): by default the bundled
+    ``mondo``, ``mesh``, ``mesh-supplementary``, ``ncbitaxon`` and ``ncbitaxon-full``; give a path to
     use your own release (``{"mondo": "mondo.obo"}``), None to leave one out
-    (``{"mesh-supplementary": None}``), or a new name to add another OBO file.
+    (``{"mesh-supplementary": None}``), or a new name to add another OBO file or taxon
+    table (``{"ncbitaxon": bundled_ontology("ncbitaxon-slim"), "ncbitaxon-full": None}`` goes back to
+    the 2022 taxslim subset).
     The first load compiles each file (about a minute for the bundled set,
     ``workers`` files at a time); later loads read the cache in about a second.
     """

@@ -14,6 +14,7 @@ import importlib
 import json
 import re
 import zipfile
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -26,9 +27,10 @@ import pronto
 from entitylink.curie import MAPPING_PREDICATES, ontology_of, spell_prefix
 from entitylink.errors import CorruptIndexError
 from entitylink.kb.concept import Concept, NameKind, Synonym, Xref
+from entitylink.kb.taxon_table import Taxon
 from entitylink.normalize import is_acronym_like, normalize
 
-__all__ = ["FORMAT_VERSION", "Posting", "TermIndex", "index_fingerprint"]
+__all__ = ["FORMAT_VERSION", "GROUNDING_TIER", "Posting", "TermIndex", "index_fingerprint"]
 
 #: Bump when the compiled layout changes. Caches also record :func:`index_fingerprint`,
 #: which covers the code that decides keys and postings, so any change to it rebuilds them.
@@ -39,6 +41,9 @@ _URI_CURIE = [
     re.compile(r"^https?://identifiers\.org/(?P<prefix>[^/:]+)[/:](?P<local>.+)$"),
     re.compile(r"^https?://purl\.obolibrary\.org/obo/(?P<prefix>[A-Za-z]+)_(?P<local>.+)$"),
 ]
+#: ``meta["tier"]`` of an index compiled from a taxon table: its names ground mentions but are no dictionary,
+#: and it is searched by bisection of its sorted keys and CURIEs rather than through dicts built at load.
+GROUNDING_TIER = "grounding"
 _OBSOLETE_PREFIX = "obsolete "
 _CASE_SENSITIVE = 1
 
@@ -47,7 +52,13 @@ _CASE_SENSITIVE = 1
 def index_fingerprint() -> str:
     """Digest of the format version and of the modules that shape an index (normalization, kinds, compiler)."""
     digest = hashlib.sha256(str(FORMAT_VERSION).encode())
-    for name in ("entitylink.normalize", "entitylink.curie", "entitylink.kb.concept", "entitylink.kb.term_index"):
+    for name in (
+        "entitylink.normalize",
+        "entitylink.curie",
+        "entitylink.kb.concept",
+        "entitylink.kb.taxon_table",
+        "entitylink.kb.term_index",
+    ):
         module = importlib.import_module(name)
         digest.update(Path(str(module.__file__)).read_bytes())
     return digest.hexdigest()[:16]
@@ -157,6 +168,24 @@ def _term_record(term: pronto.Term) -> dict[str, Any]:
     return record
 
 
+#: (CURIE, label, record) of one concept, as :meth:`TermIndex._compile` takes it.
+_Entry = tuple[str, str, dict[str, Any]]
+
+
+def _pronto_entries(ontology: pronto.Ontology) -> Iterator[_Entry]:
+    for term in ontology.terms():
+        yield term.id, term.name or "", _term_record(term)
+
+
+def _taxon_entry(taxon: Taxon) -> _Entry:
+    record: dict[str, Any] = {}
+    if taxon.parent != taxon.id:
+        record["parents"] = [f"NCBITaxon:{taxon.parent}"]
+    if taxon.rank != "no_rank":
+        record["rank"] = taxon.rank
+    return f"NCBITaxon:{taxon.id}", taxon.name, record
+
+
 def _names(label: str, synonyms: Iterable[tuple[str, str, str | None]], obsolete: bool) -> Iterator[tuple[str, NameKind]]:
     if label:
         yield (label[len(_OBSOLETE_PREFIX) :] if obsolete and label.startswith(_OBSOLETE_PREFIX) else label), NameKind.LABEL
@@ -165,6 +194,12 @@ def _names(label: str, synonyms: Iterable[tuple[str, str, str | None]], obsolete
             yield text, NameKind.ABBREVIATION
         else:
             yield text, NameKind.EXACT if scope == "EXACT" else NameKind.RELATED
+
+
+def _bisect(strings: _Strings, text: str) -> int | None:
+    """The position of ``text`` in sorted ``strings``, or None."""
+    position = bisect_left(strings, text)
+    return position if position < len(strings) and strings[position] == text else None
 
 
 class TermIndex:
@@ -182,13 +217,26 @@ class TermIndex:
         self._post_kind = arrays["post_kind"]
         self._post_flags = arrays["post_flags"]
         self.obsolete = arrays["obsolete"].astype(bool)
-        keys = _Strings(arrays["keys"], arrays["key_offsets"]).all()
-        self._keys: dict[str, int] = dict(zip(keys, range(len(keys))))
+        self._key_strings = _Strings(arrays["keys"], arrays["key_offsets"])
+        self._keys: dict[str, int] | None = None
+        if meta.get("tier") != GROUNDING_TIER:
+            keys = self._key_strings.all()
+            self._keys = dict(zip(keys, range(len(keys))))
 
     # -- compiling ---------------------------------------------------------------------------
     @classmethod
     def compile(cls, ontology: pronto.Ontology, meta: dict[str, Any]) -> TermIndex:
         """Compile the index of a pronto ontology; ``meta`` is stored alongside (source, digest...)."""
+        return cls._compile(_pronto_entries(ontology), meta)
+
+    @classmethod
+    def compile_taxa(cls, taxa: Iterable[Taxon], meta: dict[str, Any]) -> TermIndex:
+        """Compile the grounding-tier index of a taxon table (:func:`~entitylink.ontologies.ncbitaxon.read_taxon_table`):
+        each taxon's scientific name, rank and parent."""
+        return cls._compile((_taxon_entry(taxon) for taxon in taxa), {**meta, "tier": GROUNDING_TIER})
+
+    @classmethod
+    def _compile(cls, entries: Iterable[_Entry], meta: dict[str, Any]) -> TermIndex:
         curies: list[str] = []
         labels: list[str] = []
         records: list[str] = []
@@ -197,11 +245,9 @@ class TermIndex:
         xref_source: list[int] = []
         xref_targets: list[str] = []
         xref_predicates: list[str] = []
-        for term in sorted(ontology.terms(), key=lambda t: t.id):
-            record = _term_record(term)
+        for curie, label, record in sorted(entries, key=lambda entry: entry[0]):
             index = len(curies)
-            label = term.name or ""
-            curies.append(term.id)
+            curies.append(curie)
             labels.append(label)
             records.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
             obsolete.append(bool(record.get("obsolete")))
@@ -209,7 +255,7 @@ class TermIndex:
                 xref_source.append(index)
                 xref_targets.append(target)
                 xref_predicates.append(predicate)
-            for text, kind in _names(label, record.get("synonyms", ()), term.obsolete):
+            for text, kind in _names(label, record.get("synonyms", ()), bool(record.get("obsolete"))):
                 key = normalize(text)
                 if not key:
                     continue
@@ -294,15 +340,20 @@ class TermIndex:
         return len(self._curies)
 
     def __contains__(self, key: str) -> bool:
-        return key in self._keys
+        return self._key_number(key) is not None
 
     def keys(self) -> Iterator[str]:
         """Every normalized name key of the file."""
-        return iter(self._keys)
+        return iter(self._keys if self._keys is not None else self._key_strings.all())
+
+    def _key_number(self, key: str) -> int | None:
+        if self._keys is not None:
+            return self._keys.get(key)
+        return _bisect(self._key_strings, key)
 
     def postings(self, key: str) -> list[Posting]:
         """The names filed under a normalized key, best kind first."""
-        number = self._keys.get(key)
+        number = self._key_number(key)
         if number is None:
             return []
         start, end = int(self._key_postings[number]), int(self._key_postings[number + 1])
@@ -318,6 +369,12 @@ class TermIndex:
 
     def curie(self, concept: int) -> str:
         return self._curies[concept]
+
+    def number(self, curie: str) -> int | None:
+        """The concept number of a CURIE (or alternative id), or None."""
+        if self.meta.get("tier") == GROUNDING_TIER:
+            return _bisect(self._curies, curie)  # compiled in CURIE order, without alternative ids
+        return self.concept_numbers.get(curie)
 
     @cached_property
     def concept_numbers(self) -> dict[str, int]:

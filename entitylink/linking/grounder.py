@@ -27,18 +27,23 @@ from entitylink.linking.mondo_equivalents import MondoEquivalents
 from entitylink.linking.therapy_sense import TherapySense
 from entitylink.normalize import normalize
 
-__all__ = ["HUMAN", "HUMAN_WORDS", "PATHOGEN_ROOTS", "Candidate", "Grounder", "shared_grounder"]
+__all__ = ["HUMAN", "HUMAN_WORDS", "INFECTION_HEADS", "ORGANISM_ADJECTIVES", "PATHOGEN_ROOTS", "Candidate", "Grounder", "shared_grounder"]
 
 HUMAN = "NCBITaxon:9606"
 #: Words of clinical text that imply human subjects, linked to Homo sapiens as PubTator does (normalized forms).
 HUMAN_WORDS = frozenset({"patient", "inpatient", "outpatient", "woman", "man", "child", "infant", "newborn", "neonate",
                          "boy", "girl", "adult", "adolescent", "human", "person", "people", "volunteer"})  # fmt: skip
+#: Adjectives that name an organism ("murine" models are mouse models), linked to the species they mean.
+ORGANISM_ADJECTIVES = {
+    "murine": "NCBITaxon:10090", "feline": "NCBITaxon:9685", "canine": "NCBITaxon:9615", "bovine": "NCBITaxon:9913",
+    "porcine": "NCBITaxon:9823", "ovine": "NCBITaxon:9940", "caprine": "NCBITaxon:9925", "equine": "NCBITaxon:9796",
+}  # fmt: skip
 #: The taxa whose descendants are pathogens: Viruses, Bacteria, Fungi.
 PATHOGEN_ROOTS = frozenset({"NCBITaxon:10239", "NCBITaxon:2", "NCBITaxon:4751"})
 #: Last words that turn a pathogen into a disease: "CMV reactivation" -> cytomegalovirus infection.
 #: What separates the conjuncts of a coordinated mention ("breast and ovarian cancer", "breast/ovarian cancer").
 _COORDINATION = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|\band/or\b|\band\b|\bor\b|,|/)\s*")
-_INFECTION_HEADS = frozenset({"infection", "reactivation", "disease", "viremia", "viraemia", "bacteremia", "sepsis"})
+INFECTION_HEADS = frozenset({"infection", "reactivation", "disease", "viremia", "viraemia", "bacteremia", "sepsis"})
 #: Severity, course and response words that leave the disease what it is ("severe refractory anemia": anemia).
 _MODIFIERS = frozenset({"severe", "mild", "moderate", "chronic", "refractory", "nonregenerative", "non-regenerative",
                         "regenerative", "recurrent", "persistent", "progressive", "intractable", "relapsed", "transient"})  # fmt: skip
@@ -110,7 +115,7 @@ class Grounder:
     @cached_property
     def name_lengths(self) -> dict[str, int]:
         """First word of every normalized name -> the most words a name starting with it has."""
-        lengths: dict[str, int] = {word: 1 for word in HUMAN_WORDS}
+        lengths: dict[str, int] = {word: 1 for word in (*HUMAN_WORDS, *ORGANISM_ADJECTIVES)}
         for part in self.kb.parts.values():
             for key in part.keys():  # noqa: SIM118 (TermIndex.keys)
                 first, _, rest = key.partition(" ")
@@ -164,7 +169,7 @@ class Grounder:
 
     @cached_property
     def _keys(self) -> frozenset[str]:
-        return frozenset(HUMAN_WORDS).union(*(part.keys() for part in self.kb.parts.values()))
+        return frozenset((*HUMAN_WORDS, *ORGANISM_ADJECTIVES)).union(*(part.keys() for part in self.kb.parts.values()))
 
     def has_name(self, key: str) -> bool:
         """Whether some concept has a name whose normalized form is ``key``."""
@@ -175,8 +180,9 @@ class Grounder:
         """Candidates whose names equal ``text`` up to normalization, best first."""
         key = normalize(text)
         found: list[Candidate] = []
-        if key in HUMAN_WORDS and (labels is None or SPECIES in labels) and HUMAN in self.kb:
-            found.append(self._candidate(HUMAN, Category(SPECIES), _IMPLICIT_SCORE, text, "implicit"))
+        implied, kind = (HUMAN, "implicit") if key in HUMAN_WORDS else (ORGANISM_ADJECTIVES.get(key), "adjective")
+        if implied is not None and (labels is None or SPECIES in labels) and implied in self.kb:
+            found.append(self._candidate(implied, Category(SPECIES), _IMPLICIT_SCORE, text, kind))
         matches = self.kb.lookup(text)
         found += self._from_matches(matches, labels, text)
         return self._species_before_genus(_rank(found))
@@ -333,7 +339,7 @@ class Grounder:
     def _infection(self, text: str, labels: frozenset[str] | None) -> tuple[Candidate, ...]:
         """For "<pathogen> infection/reactivation/disease", the infection."""
         head, _, last = normalize(text).rpartition(" ")
-        if head and last in _INFECTION_HEADS and (labels is None or DISEASE in labels):
+        if head and last in INFECTION_HEADS and (labels is None or DISEASE in labels):
             pathogen = self.exact(text.rsplit(None, 1)[0] if " " in text.strip() else head, frozenset({SPECIES}))
             for species in pathogen[:1]:
                 for name in (f"{head} infection", f"{species.name} infection"):

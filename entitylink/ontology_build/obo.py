@@ -15,7 +15,7 @@ from pathlib import Path
 
 from entitylink.atomic_files import atomic_path
 
-__all__ = ["OboHeader", "OboSynonym", "OboTerm", "open_text", "write_obo"]
+__all__ = ["OboHeader", "OboSynonym", "OboTerm", "open_text", "write_deterministic", "write_obo"]
 
 
 @dataclass(frozen=True, order=True)
@@ -114,15 +114,18 @@ def write_obo(path: Path, header: OboHeader, terms: Iterable[OboTerm]) -> int:
         count += 1
     for typedef_id, name in sorted(header.typedefs.items()):
         buffer.write(f"\n[Typedef]\nid: {typedef_id}\nname: {_unquoted(name)}\n")
-    data = buffer.getvalue().encode("utf-8")
+    write_deterministic(path, buffer.getvalue().encode("utf-8"))
+    return count
 
+
+def write_deterministic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, gzipped with a zeroed mtime when it ends in ``.gz``."""
     with atomic_path(path) as tmp, open(tmp, "wb") as raw:
         if path.suffix == ".gz":
             with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
                 gz.write(data)
         else:
             raw.write(data)
-    return count
 
 
 def open_text(path: Path) -> io.TextIOBase:

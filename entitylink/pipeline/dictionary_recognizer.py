@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from entitylink.labels import DISEASE, LABELS, SPECIES
 from entitylink.linking.grounder import (
     HUMAN_WORDS,
+    INFECTION_HEADS,
     Candidate,
     Grounder,
     shared_grounder,
@@ -36,8 +37,6 @@ __all__ = ["DictionaryRecognizer"]
 
 #: Tokens a name may contain without a word of their own ("non-Hodgkin", "Crohn's").
 _JOINERS = frozenset({"-", "‐", "‑", "–", "'", "’", "'s", "’s", "."})
-#: Words after a pathogen that make the whole phrase a disease ("CMV reactivation").
-_INFECTION_WORDS = frozenset({"infection", "reactivation", "disease", "viremia", "viraemia"})
 #: Kinds of match trusted for a short form the document does not define ("HIV", "AIDS"; not "MAP", "DM").
 _UNDEFINED_SHORT_FORM_KINDS = frozenset({"label"})
 _SHORT_FORM_LENGTH = 4
@@ -168,6 +167,8 @@ class DictionaryRecognizer:
             if best is None and len(unit.text) <= 3 and unit.text[:1].isupper():
                 best = self._abbreviated_species(doc, units, i, genera)
             if best is None:
+                best = self._binomial(doc, units, i)
+            if best is None:
                 i += 1
                 continue
             j, candidate = best
@@ -177,14 +178,26 @@ class DictionaryRecognizer:
                 candidate.label == SPECIES
                 and DISEASE in self.labels
                 and j + 1 < len(units)
-                and units[j + 1].key in _INFECTION_WORDS
+                and units[j + 1].key in INFECTION_HEADS
             ):
                 disease = self._accept(doc, units, i, j + 1, abbreviations, labels=frozenset({DISEASE}))
                 if disease is not None:
                     j, candidate = j + 1, disease
             spans.append(Span(doc, units[i].start, units[j].end, label=candidate.label))
             i = j + 1
-        return spans
+        return _without_modifying_humans(spans)
+
+    def _binomial(self, doc: Doc, units: list[_Unit], i: int) -> tuple[int, Candidate] | None:
+        """A Latin binomial at unit ``i`` ("Scrippsiella trochoidea") that only the whole taxonomy names."""
+        j = i + 1
+        if SPECIES not in self.labels or j >= len(units) or units[i].is_break or units[j].is_break:
+            return None
+        genus, epithet = doc[units[i].start], doc[units[j].start]
+        if not (genus.is_title and genus.is_alpha and epithet.is_lower and epithet.is_alpha and len(epithet) > 2):
+            return None
+        candidate = next(iter(self.grounder.exact(f"{genus.text} {epithet.text}", frozenset({SPECIES}))), None)
+        latin = candidate is not None and candidate.kind == "label" and candidate.rank in ("species", "subspecies")
+        return (j, candidate) if latin and candidate is not None else None
 
     def _accept(self, doc: Doc, units: list[_Unit], i: int, j: int, abbreviations: Abbreviations,
                 labels: frozenset[str] | None = None) -> Candidate | None:  # fmt: skip
@@ -270,6 +283,14 @@ def _genus_spelling(token: Token, candidate: Candidate) -> bool:
     """A genus named by one word: spelled as the taxon is, and capitalized unless a virus ("cytomegalovirus")."""
     spelled = token.lower_ == candidate.matched.lower()
     return spelled and (token.is_title or token.lower_.endswith("virus"))
+
+
+def _without_modifying_humans(spans: list[Span]) -> list[Span]:
+    """Dictionary matches less the words for people ("adult", "newborn") that modify another organism right
+    after them: "adult mice" are mice."""
+    return [span for span, after in zip(spans, [*spans[1:], None], strict=True)
+            if not (after is not None and after.start == span.end and after.label_ == SPECIES and span.label_ == SPECIES
+                    and normalize(span.text) in HUMAN_WORDS and normalize(after.text) not in HUMAN_WORDS)]  # fmt: skip
 
 
 def read_stop_terms(path: Path | None = None) -> set[tuple[str, str]]:

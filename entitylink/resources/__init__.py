@@ -14,15 +14,27 @@ from pathlib import Path
 
 from entitylink.errors import EntitylinkError
 
-__all__ = ["BUNDLED_ONTOLOGIES", "LINKING_PRIORS", "NER_MODEL", "STOP_TERMS", "bundled_ontology", "resource_path"]
+__all__ = [
+    "BUNDLED_ONTOLOGIES",
+    "DEFAULT_ONTOLOGIES",
+    "LINKING_PRIORS",
+    "NER_MODEL",
+    "STOP_TERMS",
+    "bundled_ontology",
+    "resource_path",
+]
 
 #: Ontology name -> bundled file name, and what each holds.
 BUNDLED_ONTOLOGIES: dict[str, tuple[str, str]] = {
     "mondo": ("mondo.obo.gz", "MONDO 2026-05-05, xrefs from the SSSOM mappings of 2026-08-04"),
     "mesh": ("mesh.obo.gz", "MeSH 2024 descriptors"),
     "mesh-supplementary": ("mesh-supplementary.obo.gz", "MeSH 2024 supplementary concept records"),
-    "ncbitaxon": ("ncbitaxon-slim.obo.gz", "NCBI Taxonomy taxslim subset of 2022-10-06"),
+    "ncbitaxon": ("ncbitaxon.obo.gz", "NCBI Taxonomy of 2024-09-07: the names worth matching, with taxslim's synonyms"),
+    "ncbitaxon-full": ("ncbitaxon-full.tsv.gz", "NCBI Taxonomy of 2024-09-07: the other named taxa, a table for grounding"),
+    "ncbitaxon-slim": ("ncbitaxon-slim.obo.gz", "NCBI Taxonomy taxslim subset of 2022-10-06 (the taxonomy before 0.2)"),
 }
+#: The parts :func:`entitylink.load_kb` loads unless told otherwise.
+DEFAULT_ONTOLOGIES = ("mondo", "mesh", "mesh-supplementary", "ncbitaxon", "ncbitaxon-full")
 #: The trained NER, a spaCy pipeline folder (``scripts/train_ner.py``).
 NER_MODEL = "ner"
 #: Mention text -> identifier counts of the train splits (``scripts/learn_linking_priors.py``).
@@ -48,7 +60,7 @@ def _ontology_dir() -> Path:
 
 
 def bundled_ontology(name: str) -> Path:
-    """Path of a bundled ontology file (``"mondo"``, ``"mesh"``, ``"mesh-supplementary"``, ``"ncbitaxon"``)."""
+    """Path of a bundled ontology file (a name of :data:`BUNDLED_ONTOLOGIES`)."""
     if name not in BUNDLED_ONTOLOGIES:
         raise KeyError(f"no bundled ontology named {name!r}; choose one of {', '.join(BUNDLED_ONTOLOGIES)}")
     return _ontology_dir() / BUNDLED_ONTOLOGIES[name][0]

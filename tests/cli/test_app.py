@@ -33,7 +33,7 @@ def test_info_reports_counts_and_cache(kb):
     parts = {part["name"]: part for part in info["parts"]}
     assert parts["mesh"]["concepts"] == 30764
     assert parts["mondo"]["version"] == "mondo/releases/2026-05-05"
-    assert parts["ncbitaxon"]["version"] == "taxslim/2022-10-06"
+    assert parts["ncbitaxon"]["version"] == "ncbitaxon/2024-09-07"
     assert all(part["cache"].startswith(info["cache_dir"]) for part in parts.values())
 
 

@@ -104,5 +104,6 @@ def test_stats_count_the_bundled_sources(kb):
     rows = {row["name"]: row for row in kb.stats()}
     assert rows["mesh"]["concepts"] == 30764
     assert rows["mondo"]["live_concepts"] == 27990
-    assert rows["ncbitaxon"]["concepts"] == 14907
+    assert rows["ncbitaxon"]["concepts"] == 63251  # the 2024 taxonomy's curated tier
+    assert rows["ncbitaxon-full"]["concepts"] == 855210  # and its grounding table
     assert rows["mesh-supplementary"]["concepts"] == 323304

