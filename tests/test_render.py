@@ -157,3 +157,19 @@ def test_html_of_an_empty_document(nlp):
 )
 def test_concept_url(curie, url):
     assert concept_url(curie) == url
+
+
+def test_html_reads_well_in_a_browser(prca):
+    """A sans-serif font, underlined links, boxes that wrap line by line, and a legend of the labels found."""
+    html = render_html(prca)
+    assert html.startswith('<div class="entitylink-doc"><style>')
+    assert "sans-serif" in html and "text-decoration: underline !important" in html
+    assert "box-decoration-break: clone" in html
+    legend = html[html.index('<div class="entitylink-legend">') : html.index('<div class="entities"')]
+    assert [label for label in ("DISEASE", "SPECIES", "THERAPY") if label in legend] == ["DISEASE", "SPECIES", "THERAPY"]
+
+
+def test_html_legend_lists_only_labels_found(nlp):
+    html = render_html(nlp("A cat."))
+    legend = html[html.index('<div class="entitylink-legend">') : html.index('<div class="entities"')]
+    assert "SPECIES" in legend and "DISEASE" not in legend and "THERAPY" not in legend
