@@ -164,9 +164,9 @@ def load_indexes(sources: dict[str, Path], cache_dir: Path | None = None, worker
     to_build = list(dict.fromkeys(p for p in sources.values() if not _is_fresh(cache_path(p, cache_dir, digests[p]), digests[p])))
     if not to_build:
         return {name: load_index(path, cache_dir, digests[path]) for name, path in sources.items()}
-    logger.info("indexing %s into %s (once per machine; about %s)", ", ".join(p.name for p in to_build), cache_dir,
-                _estimate(to_build, workers))  # fmt: skip
-    with _progress(to_build) as done:
+    estimate = _estimate(to_build, workers)
+    logger.info("indexing %s into %s (once per machine; about %s)", ", ".join(p.name for p in to_build), cache_dir, estimate)
+    with _progress(to_build, f"indexing {len(to_build)} ontology files (once; about {estimate})") as done:
         if workers > 1 and len(to_build) > 1:
             for source in _build_in_workers(to_build, cache_dir, workers):
                 done(source)
@@ -186,24 +186,24 @@ def _estimate(to_build: list[Path], workers: int) -> str:
 
 
 @contextmanager
-def _progress(to_build: list[Path]) -> Iterator[Any]:
-    """A callable marking one file built; it moves a bar of ontology megabytes on a terminal (not with ``-q``)."""
+def _progress(to_build: list[Path], description: str) -> Iterator[Any]:
+    """A callable marking one file built; it moves a bar of ontology bytes on a terminal (not with ``-q``)."""
     quiet = logging.getLogger().handlers and not logging.getLogger(__name__).isEnabledFor(logging.INFO)
     if quiet or not sys.stderr.isatty():
         yield lambda source: None
         return
     from tqdm import tqdm
 
-    sizes = {path: path.stat().st_size / 1e6 for path in to_build}
+    sizes = {path: path.stat().st_size for path in to_build}
     seen: set[Path] = set()
-    with tqdm(total=round(sum(sizes.values()), 1), unit="MB", desc="indexing ontologies", file=sys.stderr,
-              bar_format="{desc}: {percentage:3.0f}%|{bar}| {n:.1f}/{total:.1f} MB [{elapsed}<{remaining}] {postfix}") as bar:  # fmt: skip
+    with tqdm(total=sum(sizes.values()), unit="B", unit_scale=True, unit_divisor=1000, desc=description, file=sys.stderr,
+              bar_format="{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}]{postfix}") as bar:  # fmt: skip
 
         def done(source: Path) -> None:
             if source not in seen:
                 seen.add(source)
                 bar.set_postfix_str(f"{source.name} done")
-                bar.update(round(sizes[source], 1))
+                bar.update(sizes[source])
 
         yield done
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import os
+import pty
+import struct
 import subprocess
 import sys
+import termios
 import textwrap
 import warnings
 from pathlib import Path
@@ -223,3 +227,40 @@ def test_cold_build_from_any_entry_point(tiny_obo, tmp_path, entry):
     assert done.stdout.split() == ["MONDO:0000010", "NCBITaxon:9685"]
     assert "Traceback" not in done.stderr
     assert len(list((tmp_path / "cache").glob("*.npz"))) == 2
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_cold_build_shows_progress_on_a_terminal_only(tiny_obo, tmp_path, terminal):
+    other = tmp_path / "other.obo"
+    _big_obo(other, terms=50)
+    code = (f"import entitylink; entitylink.load_kb({{'mondo': {str(tiny_obo)!r}, 'mesh': None, 'mesh-supplementary': None, "
+            f"'ncbitaxon': {str(other)!r}}}, cache_dir={str(tmp_path / 'cache')!r})")  # fmt: skip
+    if terminal:
+        parent, child = pty.openpty()
+        fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))  # a terminal 120 columns wide
+        done = subprocess.run([sys.executable, "-c", code], stderr=child, stdout=subprocess.DEVNULL, timeout=300)
+        os.close(child)
+        shown = _read_all(parent)
+    else:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+        shown = done.stderr
+    assert done.returncode == 0
+    if terminal:
+        assert "indexing 2 ontology files (once; about 10 s)" in shown and "100%" in shown and ".obo done" in shown
+    else:
+        assert shown == ""
+
+
+def _read_all(fd: int) -> str:
+    """Everything written to a pseudo-terminal whose other end is closed."""
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the other end is closed and everything was read
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(fd)
+    return b"".join(chunks).decode("utf-8", "replace")
