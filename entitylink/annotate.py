@@ -183,6 +183,7 @@ def annotate(texts: Iterable[str | tuple[str, str] | Document], nlp: Language | 
     Plain texts are numbered from ``"0"``. ``nlp`` defaults to ``entitylink.load()``, loaded
     once per process. Every input gives one record; one that fails carries its ``error``.
     """
+    _check_arguments(texts, nlp, batch_size, n_process)
     documents = []
     for number, item in enumerate(texts):
         if isinstance(item, Document):
@@ -195,3 +196,15 @@ def annotate(texts: Iterable[str | tuple[str, str] | Document], nlp: Language | 
             raise TypeError(f"input {number}: expected a text, an (id, text) pair or a Document, not {type(item).__name__}")
     docs = annotate_documents(nlp or _default_pipeline(), documents, batch_size=batch_size, n_process=n_process)
     return [AnnotatedDocument(doc) for doc in docs]
+
+
+def _check_arguments(texts: object, nlp: object, batch_size: object, n_process: object) -> None:
+    """A TypeError or ValueError naming the argument of :func:`annotate` that cannot be used."""
+    if isinstance(texts, (str, bytes, Document)) or not isinstance(texts, Iterable):
+        raise TypeError(f"annotate(texts): expected a list of texts, (id, text) pairs or Documents, not "
+                        f"{type(texts).__name__} {texts!r:.40}; one text goes in a list: annotate([text])")  # fmt: skip
+    if nlp is not None and not isinstance(nlp, Language):
+        raise TypeError(f"annotate(nlp): expected a spacy.Language such as entitylink.load(), not {type(nlp).__name__}")
+    for name, value in (("batch_size", batch_size), ("n_process", n_process)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValueError(f"annotate({name}={value!r}): expected a whole number >= 1")

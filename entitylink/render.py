@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import html
+
 from spacy import displacy
 from spacy.tokens import Doc
 
@@ -66,12 +68,35 @@ def render_markdown(doc: Doc) -> str:
     return "\n\n".join(sections) + "\n" if sections else ""
 
 
+#: The look of :func:`render_html`, scoped to its fragment: a sans-serif font, links that look like links,
+#: entity boxes that wrap with the text, and a legend of the labels.
+_STYLE = """<style>
+.entitylink-doc { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  font-size: 16px; max-width: 60em; overflow-wrap: break-word; }
+.entitylink-doc mark.entity { -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.entitylink-doc mark.entity a { color: #0645ad !important; text-decoration: underline !important; }
+.entitylink-legend { margin: 0.5em 0; line-height: 2; }
+.entitylink-legend span { padding: 0.25em 0.6em; margin-right: 0.5em; border-radius: 0.35em; font-size: 0.8em; font-weight: bold; }
+</style>"""
+_PAGE = '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n'
+
+
 def render_html(doc: Doc, *, page: bool = False) -> str:
-    """displaCy entity HTML: each entity coloured by label, titled and linked to its ontology page."""
+    """displaCy entity HTML: each entity coloured by label, titled and linked to its ontology page.
+
+    A fragment (``page=False``, what a notebook shows) with its own style and a legend of the
+    labels found; ``page=True`` wraps it in a whole HTML page.
+    """
     ents = []
     for ent in doc.ents:
         curie = ent._.kb_id
         ents.append({"start": ent.start_char, "end": ent.end_char, "label": ent.label_,
                      "kb_id": curie or "", "kb_url": concept_url(curie) if curie else "#"})  # fmt: skip
     data = {"text": doc.text, "ents": ents, "title": doc._.doc_id}
-    return displacy.render(data, style="ent", manual=True, page=page, jupyter=False, options={"colors": _COLORS})
+    body = displacy.render(data, style="ent", manual=True, page=False, jupyter=False, options={"colors": _COLORS})
+    legend = "".join(f'<span style="background: {_COLORS[label]}">{label}</span>' for label in _COLORS
+                     if any(ent.label_ == label for ent in doc.ents))  # fmt: skip
+    legend_html = f'<div class="entitylink-legend">{legend}</div>' if legend else ""
+    body = body.replace('<div class="entities"', legend_html + '<div class="entities"', 1)  # under the title
+    fragment = f'<div class="entitylink-doc">{_STYLE}{body}</div>'
+    return _PAGE.format(title=html.escape(str(doc._.doc_id or "entitylink")), body=fragment) if page else fragment

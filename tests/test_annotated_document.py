@@ -47,3 +47,16 @@ def test_tables_take_records(records):
 def test_bad_input_is_named(nlp):
     with pytest.raises(TypeError, match="input 1: expected a text"):
         entitylink.annotate(["fine", 42], nlp)
+
+
+@pytest.mark.parametrize("texts", ["one text, not a list", b"bytes", 42, Document("1", "a text")])
+def test_annotate_needs_a_collection_of_texts(nlp, texts):
+    with pytest.raises(TypeError, match=r"annotate\(texts\)"):
+        entitylink.annotate(texts, nlp)
+
+
+def test_annotate_checks_nlp_and_batch_size(nlp):
+    with pytest.raises(TypeError, match=r"annotate\(nlp\)"):
+        entitylink.annotate(["a text"], "en_core_web_sm")
+    with pytest.raises(ValueError, match=r"annotate\(batch_size=0\)"):
+        entitylink.annotate(["a text"], nlp, batch_size=0)

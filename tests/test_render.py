@@ -173,3 +173,19 @@ def test_examples_markdown_lists_no_unlinked_entity_and_no_wrong_anemia(example_
 def test_cat_anemia_is_anemia(example_docs):
     markdown = render_markdown(example_docs["41689919"])
     assert "anemia (MONDO:0002280)" in markdown
+
+
+def test_html_reads_well_in_a_browser(prca):
+    """A sans-serif font, underlined links, boxes that wrap line by line, and a legend of the labels found."""
+    html = render_html(prca)
+    assert html.startswith('<div class="entitylink-doc"><style>')
+    assert "sans-serif" in html and "text-decoration: underline !important" in html
+    assert "box-decoration-break: clone" in html
+    legend = html[html.index('<div class="entitylink-legend">') : html.index('<div class="entities"')]
+    assert [label for label in ("DISEASE", "SPECIES", "THERAPY") if label in legend] == ["DISEASE", "SPECIES", "THERAPY"]
+
+
+def test_html_legend_lists_only_labels_found(nlp):
+    html = render_html(nlp("A cat."))
+    legend = html[html.index('<div class="entitylink-legend">') : html.index('<div class="entities"')]
+    assert "SPECIES" in legend and "DISEASE" not in legend and "THERAPY" not in legend

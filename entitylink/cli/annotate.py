@@ -10,32 +10,29 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.util import minibatch as batched
-from tqdm import tqdm
 
-from entitylink.annotate import annotate_documents
 from entitylink.atomic_files import atomic_path
-from entitylink.cli.options import CacheOption, SourceOption, fail, parse_sources
+from entitylink.cli.options import CacheOption, SourceOption, choice, fail, parse_sources
 from entitylink.errors import EntitylinkError
 from entitylink.io.chunked_output import ChunkedOutput
 from entitylink.io.document import Document
+from entitylink.io.formats import BINARY_FORMATS, SUFFIX_FORMATS
+from entitylink.io.formats import FORMATS as WRITER_FORMATS
+from entitylink.io.readers import FORMATS as READER_FORMATS
 from entitylink.io.readers import count_documents, read_inputs
-from entitylink.io.writers import BINARY_FORMATS, write_docs, write_mentions_parquet
-from entitylink.io.writers import FORMATS as WRITER_FORMATS
 from entitylink.labels import LABELS
 from entitylink.pipeline import RECOGNIZERS
-from entitylink.pipeline import load as load_pipeline
-from entitylink.pipeline.extensions import doc_error
+
+if TYPE_CHECKING:  # spaCy is imported when a command annotates, not to show the help or to look names up
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["annotate"]
 
 logger = logging.getLogger(__name__)
-_SUFFIX_FORMATS = {".pubtator": "pubtator", ".md": "markdown", ".markdown": "markdown", ".tsv": "tsv", ".csv": "csv",
-                   ".parquet": "parquet"}  # fmt: skip
 
 
 @dataclass
@@ -46,17 +43,17 @@ class _Counts:
 
 
 def annotate(
-    inputs: list[Path] = typer.Argument(..., help="Text files (one abstract each), PubTator, PubMed XML (.xml, .xml.gz), BioC or JSONL files, folders of them, or - for standard input."),
-    output: Path | None = typer.Option(None, "--output", "-o", dir_okay=False, help="File to write [default: standard output]."),
-    output_format: str | None = typer.Option(None, "--format", "-f", help="jsonl, pubtator, markdown, or one row per mention: tsv, csv, parquet [default: from the output's suffix, else jsonl]."),
-    input_format: str | None = typer.Option(None, "--input-format", help="txt, pubtator, pubmed-xml, bioc-xml, bioc-json or jsonl [default: detected per file]."),
-    labels: list[str] | None = typer.Option(None, "--label", "-l", help="Only this label (DISEASE, SPECIES, THERAPY). Repeatable."),
+    inputs: list[Path] = typer.Argument(..., metavar="INPUT", help="Text files (one abstract each), PubTator, PubMed XML (.xml, .xml.gz), BioC or JSONL files, folders of them, or - for standard input."),
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", dir_okay=False, help="File to write [default: standard output]."),
+    output_format: str | None = typer.Option(None, "--format", "-f", **choice(WRITER_FORMATS), help="jsonl, pubtator, markdown, or one row per mention: tsv, csv, parquet [default: from the output's suffix, else jsonl]."),
+    input_format: str | None = typer.Option(None, "--input-format", **choice(READER_FORMATS), help="The format of every input [default: detected per file]."),
+    labels: list[str] | None = typer.Option(None, "--label", "-l", **choice(LABELS, case_sensitive=False), help="Only this label. Repeatable."),
     implicit_human: bool = typer.Option(True, "--implicit-human/--no-implicit-human", help="Link 'patients', 'women'... to Homo sapiens."),
-    recognizer: str = typer.Option("hybrid", "--recognizer", "-r", help="hybrid (trained NER + dictionary), dictionary or ner."),
-    ner_model: Path | None = typer.Option(None, "--ner-model", exists=True, file_okay=False, help="A NER trained with scripts/train_ner.py [default: the bundled one]."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes."),
-    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch."),
-    chunk_size: int = typer.Option(1000, "--chunk-size", min=1, help="Documents per chunk appended to the output file."),
+    recognizer: str = typer.Option("hybrid", "--recognizer", "-r", **choice(tuple(RECOGNIZERS)), help="hybrid (trained NER + dictionary), dictionary or ner."),
+    ner_model: Path | None = typer.Option(None, "--ner-model", metavar="DIR", exists=True, file_okay=False, help="A NER trained with scripts/train_ner.py [default: the bundled one]."),
+    workers: int = typer.Option(1, "--workers", "-w", metavar="N", min=1, help="Processes."),
+    batch_size: int = typer.Option(64, "--batch-size", metavar="N", min=1, help="Documents per batch."),
+    chunk_size: int = typer.Option(1000, "--chunk-size", metavar="N", min=1, help="Documents per chunk appended to the output file."),
     resume: bool = typer.Option(False, "--resume", help="Continue the interrupted run that wrote the same output file."),
     ontology: list[str] | None = SourceOption,
     cache_dir: Path | None = CacheOption,
@@ -68,8 +65,10 @@ def annotate(
     by chunk in OUTPUT.partial and takes its name when the run ends; --resume continues
     a run that was interrupted.
     """
-    fmt = _output_format(output, output_format)
-    _check_choices(fmt, output, resume, recognizer)
+    from entitylink.pipeline import load as load_pipeline
+
+    fmt = output_format or SUFFIX_FORMATS.get(output.suffix.lower() if output else "", "jsonl")
+    _check_choices(fmt, output, resume)
     try:
         nlp = load_pipeline(ontologies=parse_sources(ontology), cache_dir=cache_dir, labels=labels or LABELS,
                             implicit_human=implicit_human, ner=RECOGNIZERS[recognizer]["ner"] and (ner_model or True),
@@ -92,31 +91,26 @@ def annotate(
         raise typer.Exit(code=1)
 
 
-def _output_format(output: Path | None, chosen: str | None) -> str:
-    if chosen is not None:
-        if chosen not in WRITER_FORMATS:
-            raise typer.BadParameter(f"{chosen!r}: choose one of {', '.join(WRITER_FORMATS)}", param_hint="--format")
-        return chosen
-    suffix = output.suffix.lower() if output is not None else ""
-    return _SUFFIX_FORMATS.get(suffix, "jsonl")
-
-
-def _check_choices(fmt: str, output: Path | None, resume: bool, recognizer: str) -> None:
+def _check_choices(fmt: str, output: Path | None, resume: bool) -> None:
     if fmt in BINARY_FORMATS and output is None:
         raise typer.BadParameter(f"{fmt} is written to a file: give one with -o", param_hint="--format")
     if resume and (output is None or fmt in BINARY_FORMATS):
         raise typer.BadParameter("--resume continues a text output file: give one with -o (not parquet)", param_hint="--resume")
-    if recognizer not in RECOGNIZERS:
-        raise typer.BadParameter(f"{recognizer!r}: choose one of {', '.join(RECOGNIZERS)}", param_hint="--recognizer")
 
 
 def _annotated(nlp: Language, documents: Iterable[Document], skipped: int, batch_size: int, workers: int) -> Iterator[Doc]:
     """The annotated Docs of ``documents`` after the ``skipped`` ones a resumed run already wrote."""
+    from entitylink.annotate import annotate_documents
+
     return annotate_documents(nlp, islice(documents, skipped, None), batch_size=batch_size, n_process=workers)
 
 
 def _counted(docs: Iterator[Doc], counts: _Counts, skipped: int, inputs: list[Path], input_format: str | None) -> Iterator[Doc]:
     """``docs``, counted, with a progress bar on a terminal (and an estimate when the inputs can be counted)."""
+    from tqdm import tqdm
+
+    from entitylink.pipeline.extensions import doc_error
+
     shown = logging.getLogger().getEffectiveLevel() <= logging.INFO and sys.stderr.isatty()
     total = count_documents(inputs, input_format) if shown else None
     with tqdm(desc="annotating", unit=" docs", initial=skipped, total=total, disable=not shown, file=sys.stderr) as bar:
@@ -130,6 +124,8 @@ def _counted(docs: Iterator[Doc], counts: _Counts, skipped: int, inputs: list[Pa
 
 def _write(docs: Iterator[Doc], fmt: str, output: Path | None, chunked: ChunkedOutput | None, chunk_size: int) -> None:
     """Write ``docs`` to the chunked output file, standard output or a Parquet file."""
+    from entitylink.io.writers import write_docs, write_mentions_parquet
+
     try:
         if chunked is not None:
             _write_chunks(docs, fmt, chunked, chunk_size)
@@ -147,6 +143,10 @@ def _write(docs: Iterator[Doc], fmt: str, output: Path | None, chunked: ChunkedO
 
 
 def _write_chunks(docs: Iterator[Doc], fmt: str, chunked: ChunkedOutput, chunk_size: int) -> None:
+    from spacy.util import minibatch as batched
+
+    from entitylink.io.writers import write_docs
+
     for chunk in batched(docs, chunk_size):
         text = io.StringIO()
         write_docs(chunk, text, fmt, header=chunked.empty)

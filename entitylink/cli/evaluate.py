@@ -10,7 +10,6 @@ import typer
 
 from entitylink.cli.options import CacheOption, SourceOption, fail, parse_sources
 from entitylink.errors import EntitylinkError
-from entitylink.evaluation import evaluate_documents, format_table
 from entitylink.io.readers import read_inputs
 from entitylink.kb import load_kb
 
@@ -18,9 +17,9 @@ __all__ = ["evaluate"]
 
 
 def evaluate(
-    gold: Path = typer.Argument(..., help="Gold annotations: PubTator or BioC (XML or JSON)."),
+    gold: Path = typer.Argument(..., metavar="GOLD", help="Gold annotations: PubTator or BioC (XML or JSON)."),
     predicted: Path = typer.Argument(
-        ..., help="Predictions in the same formats, e.g. from 'entitylink annotate --format pubtator'."
+        ..., metavar="PREDICTED", help="Predictions in the same formats, e.g. from 'entitylink annotate --format pubtator'."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     strict_ids: bool = typer.Option(False, "--strict-ids", help="Compare ids literally, without MONDO/MeSH/OMIM equivalents."),
@@ -29,6 +28,8 @@ def evaluate(
 ) -> None:
     """Score predictions against gold annotations, per label: strict mentions, mentions with the right id,
     and document-level concepts (the BioCreative V CDR measure)."""
+    from entitylink.evaluation import evaluate_documents, format_table  # imports spaCy
+
     try:
         kb = load_kb(parse_sources(ontology), cache_dir=cache_dir)
         gold_docs, predicted_docs = list(read_inputs([gold])), list(read_inputs([predicted]))

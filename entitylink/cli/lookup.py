@@ -8,17 +8,20 @@ from pathlib import Path
 
 import typer
 
-from entitylink.cli.options import CacheOption, SourceOption, fail, parse_sources
+from entitylink.cli.options import CacheOption, SourceOption, choice, fail, parse_sources
 from entitylink.errors import EntitylinkError
 from entitylink.kb import Match, load_kb
+from entitylink.kb.knowledge_base import ONTOLOGY_PRIORITY
 
 __all__ = ["lookup"]
 
 
 def lookup(
-    texts: list[str] = typer.Argument(..., help="Names to look up, e.g. 'acute myeloid leukemia' cat."),
-    limit: int = typer.Option(5, "--limit", "-n", min=1, help="Matches to show per name."),
-    only: list[str] | None = typer.Option(None, "--only", help="Restrict to an ontology (mondo, mesh, ncbitaxon). Repeatable."),
+    texts: list[str] = typer.Argument(..., metavar="NAME", help="Names to look up, e.g. 'acute myeloid leukemia' cat."),
+    limit: int = typer.Option(5, "--limit", "-n", metavar="N", min=1, help="Matches to show per name."),
+    only: list[str] | None = typer.Option(
+        None, "--only", **choice(tuple(ONTOLOGY_PRIORITY), case_sensitive=False), help="Restrict to an ontology. Repeatable."
+    ),
     ontology: list[str] | None = SourceOption,
     cache_dir: Path | None = CacheOption,
     as_json: bool = typer.Option(False, "--json", help="One JSON object per name."),

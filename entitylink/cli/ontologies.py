@@ -5,21 +5,23 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import typer
 
-from entitylink.cli.options import CacheOption, SourceOption, fail, parse_sources
+from entitylink.cli.options import CacheOption, SourceOption, fail, logging_flags, parse_sources
 from entitylink.errors import EntitylinkError
-from entitylink.kb import load_kb
-from entitylink.kb.index_cache import cache_path, default_cache_dir
+from entitylink.kb import KnowledgeBase, load_kb
+from entitylink.kb.index_cache import cache_path, cache_size, default_cache_dir
 from entitylink.ontology_build.build import build_all, convert_mesh_xml
 
 __all__ = ["ontologies_app"]
 
-ontologies_app = typer.Typer(help="Build, index and describe the ontologies.", no_args_is_help=True)
+ontologies_app = typer.Typer(help="Build, index and describe the ontologies.", no_args_is_help=True, rich_markup_mode=None)
 
 
 @ontologies_app.command("info")
+@logging_flags
 def info(
     ontology: list[str] | None = SourceOption,
     cache_dir: Path | None = CacheOption,
@@ -31,14 +33,12 @@ def info(
         kb = load_kb(parse_sources(ontology), cache_dir=directory)
     except EntitylinkError as error:
         fail(error)
-    rows = kb.stats()
-    for row in rows:
-        row["cache"] = str(cache_path(Path(str(row["source"])), directory))
+    summary = _summary(kb, directory)
     if as_json:
-        typer.echo(json.dumps({"cache_dir": str(directory), "parts": rows}, indent=2))
+        typer.echo(json.dumps(summary, indent=2))
         return
-    typer.echo(f"cache directory: {directory}")
-    for row in rows:
+    typer.echo(f"cache directory: {directory} ({summary['cache_bytes'] / 1e6:,.0f} MB)")
+    for row in summary["parts"]:
         typer.echo(
             f"\n{row['name']}: {row['source']}\n"
             f"  ontology {row['ontology']}, version {row['version']}\n"
@@ -48,23 +48,47 @@ def info(
         )
 
 
+def _summary(kb: KnowledgeBase, directory: Path) -> dict[str, Any]:
+    """:meth:`KnowledgeBase.stats` with each part's cache file, and the cache directory and its size."""
+    rows = kb.stats()
+    for row in rows:
+        row["cache"] = str(cache_path(Path(str(row["source"])), directory))
+    return {"cache_dir": str(directory), "cache_bytes": cache_size(directory), "parts": rows}
+
+
 @ontologies_app.command("index")
-def index(ontology: list[str] | None = SourceOption, cache_dir: Path | None = CacheOption) -> None:
+@logging_flags
+def index(
+    ontology: list[str] | None = SourceOption,
+    cache_dir: Path | None = CacheOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
     """Compile (or check) the cached term index of every ontology file."""
+    directory = cache_dir or default_cache_dir()
     start = time.perf_counter()
     try:
-        kb = load_kb(parse_sources(ontology), cache_dir=cache_dir)
+        kb = load_kb(parse_sources(ontology), cache_dir=directory)
     except EntitylinkError as error:
         fail(error)
-    typer.echo(f"{kb!r} ready in {time.perf_counter() - start:.1f} s")
+    summary = {**_summary(kb, directory), "seconds": round(time.perf_counter() - start, 1)}
+    if as_json:
+        typer.echo(json.dumps(summary, indent=2))
+        return
+    typer.echo(f"{len(kb.parts)} ontology indexes ready in {summary['seconds']:.1f} s, "
+               f"cached in {directory} ({summary['cache_bytes'] / 1e6:,.0f} MB):")  # fmt: skip
+    for row in summary["parts"]:
+        typer.echo(f"  {row['name']:<20} {row['version']:<28} {row['concepts']:>9,} terms {row['names']:>9,} names")
 
 
 @ontologies_app.command("build")
+@logging_flags
 def build(
     source: Path = typer.Option(
-        ..., "--source", exists=True, file_okay=False, help="Folder of raw sources (mondo/, mesh/, ncbitaxon/)."
+        ..., "--source", metavar="DIR", exists=True, file_okay=False, help="Folder of raw sources (mondo/, mesh/, ncbitaxon/)."
     ),
-    out: Path = typer.Option(Path("ontologies"), "--out", file_okay=False, help="Folder to write the OBO files into."),
+    out: Path = typer.Option(
+        Path("ontologies"), "--out", metavar="DIR", file_okay=False, help="Folder to write the OBO files into."
+    ),
 ) -> None:
     """Build the bundled OBO files from the raw public sources (deterministic)."""
     try:
@@ -76,9 +100,12 @@ def build(
 
 
 @ontologies_app.command("convert-mesh")
+@logging_flags
 def convert_mesh(
-    xml: Path = typer.Argument(..., exists=True, dir_okay=False, help="NLM descriptor file desc20XX.xml (or .xml.gz)."),
-    out: Path = typer.Option(..., "--out", "-o", dir_okay=False, help="OBO file to write (.obo or .obo.gz)."),
+    xml: Path = typer.Argument(
+        ..., metavar="XML", exists=True, dir_okay=False, help="NLM descriptor file desc20XX.xml (or .xml.gz)."
+    ),
+    out: Path = typer.Option(..., "--out", "-o", metavar="FILE", dir_okay=False, help="OBO file to write (.obo or .obo.gz)."),
 ) -> None:
     """Convert a MeSH descriptor XML release into an OBO file of the bundled shape.
 

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -21,7 +22,7 @@ from entitylink.kb.term_index import GROUNDING_TIER, Posting, TermIndex
 from entitylink.normalize import key_variants, normalize
 from entitylink.resources import DEFAULT_ONTOLOGIES, bundled_ontology
 
-__all__ = ["ONTOLOGY_PRIORITY", "KnowledgeBase", "load_kb", "resolve_sources"]
+__all__ = ["ONTOLOGY_PRIORITY", "KnowledgeBase", "check_sources", "load_kb", "resolve_sources"]
 
 #: Among equally good matches, which ontology's concept comes first.
 ONTOLOGY_PRIORITY = {"mondo": 0, "ncbitaxon": 1, "mesh": 2}
@@ -172,6 +173,12 @@ class KnowledgeBase:
         (``{"mondo", "mesh", "ncbitaxon"}``). The grounding tier is searched only when
         nothing else matched.
         """
+        if not isinstance(text, str):
+            raise TypeError(f"lookup(text): expected a str, not {type(text).__name__} {text!r:.40}")
+        if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 0):
+            raise ValueError(f"lookup(limit={limit!r}): expected None or a whole number >= 0")
+        if isinstance(ontologies, str):
+            raise TypeError(f"lookup(ontologies={ontologies!r}): expected a collection of names, e.g. {{{ontologies!r}}}")
         wanted = set(ontologies) if ontologies is not None else None
         key = normalize(text)
         best: dict[str, Match] = {}
@@ -222,8 +229,23 @@ class KnowledgeBase:
 Sources = Mapping[str, "str | Path | None"]
 
 
+def check_sources(sources: object, argument: str = "sources") -> None:
+    """Raise a TypeError naming ``argument`` unless ``sources`` is None or maps part names to paths or None."""
+    example = "{'mondo': 'my-mondo.obo', 'mesh-supplementary': None}"
+    if sources is None:
+        return
+    if not isinstance(sources, Mapping):
+        raise TypeError(f"{argument}: expected a mapping of part names to OBO files, e.g. {example}, "
+                        f"not {type(sources).__name__} {sources!r:.60}")  # fmt: skip
+    for name, path in sources.items():
+        if not isinstance(name, str) or not (path is None or isinstance(path, (str, os.PathLike))):
+            raise TypeError(f"{argument}[{name!r}]: expected a part name and a path or None, e.g. {example}, "
+                            f"not {type(path).__name__} {path!r:.60}")  # fmt: skip
+
+
 def resolve_sources(sources: Sources | None = None) -> dict[str, Path]:
     """The default bundled ontology files, with ``sources`` overriding (a path) or dropping (None) some."""
+    check_sources(sources)
     chosen: dict[str, Path] = {name: bundled_ontology(name) for name in DEFAULT_ONTOLOGIES}
     for name, path in (sources or {}).items():
         if path is None:
@@ -241,9 +263,13 @@ def load_kb(sources: Sources | None = None, *, cache_dir: str | Path | None = No
     use your own release (``{"mondo": "mondo.obo"}``), None to leave one out
     (``{"mesh-supplementary": None}``), or a new name to add another OBO file or taxon
     table (``{"ncbitaxon": bundled_ontology("ncbitaxon-slim"), "ncbitaxon-full": None}`` goes back to
-    the 2022 taxslim subset).
-    The first load compiles each file (about a minute for the bundled set,
-    ``workers`` files at a time); later loads read the cache in about a second.
+    the 2022 taxslim subset). The first load on a machine compiles each file into the index cache
+    (minutes on two cores, ``workers`` files at a time, with a progress bar on a terminal); later
+    loads, from any install of the same entitylink, read the cache in about a second.
     """
+    if not (cache_dir is None or isinstance(cache_dir, (str, os.PathLike))):
+        raise TypeError(f"load_kb(cache_dir): expected a path or None, not {type(cache_dir).__name__}")
+    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
+        raise ValueError(f"load_kb(workers={workers!r}): expected a whole number >= 1")
     directory = Path(cache_dir) if cache_dir is not None else None
     return KnowledgeBase(load_indexes(resolve_sources(sources), directory, workers))

@@ -27,7 +27,16 @@ from entitylink.linking.mondo_equivalents import MondoEquivalents
 from entitylink.linking.therapy_sense import TherapySense
 from entitylink.normalize import normalize
 
-__all__ = ["HUMAN", "HUMAN_WORDS", "INFECTION_HEADS", "ORGANISM_ADJECTIVES", "PATHOGEN_ROOTS", "Candidate", "Grounder", "shared_grounder"]
+__all__ = [
+    "HUMAN",
+    "HUMAN_WORDS",
+    "INFECTION_HEADS",
+    "ORGANISM_ADJECTIVES",
+    "PATHOGEN_ROOTS",
+    "Candidate",
+    "Grounder",
+    "shared_grounder",
+]
 
 HUMAN = "NCBITaxon:9606"
 #: Words of clinical text that imply human subjects, linked to Homo sapiens as PubTator does (normalized forms).

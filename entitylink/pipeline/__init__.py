@@ -21,6 +21,25 @@ pandas, pyarrow, the readers or writers, or anything above.
 
 from __future__ import annotations
 
-from entitylink.pipeline.loader import RECOGNIZERS, load
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from entitylink.pipeline.loader import load
 
 __all__ = ["RECOGNIZERS", "load"]
+
+#: The recognizers a pipeline can have, by name, as :func:`load` arguments.
+RECOGNIZERS: dict[str, dict[str, bool]] = {
+    "hybrid": {"ner": True, "dictionary": True},
+    "dictionary": {"ner": False, "dictionary": True},
+    "ner": {"ner": True, "dictionary": False},
+}
+
+
+def __getattr__(name: str) -> Any:
+    """:func:`load`, imported with spaCy on first use (the command line reads :data:`RECOGNIZERS` without spaCy)."""
+    if name == "load":
+        from entitylink.pipeline.loader import load
+
+        return load
+    raise AttributeError(f"module 'entitylink.pipeline' has no attribute {name!r}")

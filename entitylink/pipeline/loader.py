@@ -32,10 +32,12 @@ import scispacy.custom_sentence_segmenter  # noqa: F401  (registers "pysbd_sente
 import spacy
 from spacy.language import Language
 
+from entitylink.kb.knowledge_base import check_sources
 from entitylink.labels import LABELS, THERAPY
 
 # importing the component modules registers their factories and the tokenizer with spaCy
 from entitylink.pipeline import (  # noqa: F401
+    RECOGNIZERS,
     abbreviations,
     dictionary_recognizer,
     linker,
@@ -44,12 +46,6 @@ from entitylink.pipeline import (  # noqa: F401
 )
 
 __all__ = ["RECOGNIZERS", "load"]
-#: The recognizers a pipeline can have, by name, as :func:`load` arguments.
-RECOGNIZERS: dict[str, dict[str, bool]] = {
-    "hybrid": {"ner": True, "dictionary": True},
-    "dictionary": {"ner": False, "dictionary": True},
-    "ner": {"ner": True, "dictionary": False},
-}
 
 # scispaCy's detector runs a matcher that is empty for every text without abbreviations, and spaCy warns each time.
 warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning, module="scispacy.abbreviation")
@@ -83,8 +79,9 @@ def load(
     with both, their entities are merged by the hybrid policy of :mod:`.merge_policies`.
     ``config`` adds settings per component name (``{"entitylink_linker": {"max_alternatives": 3}}``).
 
-    The first call compiles the ontology indexes (about a minute, cached for later calls).
+    The first call on a machine compiles the ontology indexes (1 to 3 minutes, cached for every later call).
     """
+    _check_arguments(ontologies, labels, fuzzy_threshold, config)
     if sentences not in _SENTENCIZERS:
         raise ValueError(f"sentences={sentences!r}: choose one of {sorted(_SENTENCIZERS)}")
     if not (ner or dictionary):
@@ -109,3 +106,17 @@ def load(
     if extra:
         raise ValueError(f"config names unknown components {sorted(extra)}; the pipeline has {nlp.pipe_names}")
     return nlp
+
+
+def _check_arguments(ontologies: object, labels: object, fuzzy_threshold: object, config: object) -> None:
+    """A TypeError or ValueError naming the argument of :func:`load` that cannot be used."""
+    check_sources(ontologies, "load(ontologies)")
+    if isinstance(labels, str) or not isinstance(labels, Iterable):
+        raise TypeError(f"load(labels={labels!r}): expected a list of labels, e.g. [{labels!r}]")
+    unknown = sorted(str(label) for label in labels if label not in LABELS)
+    if unknown:
+        raise ValueError(f"load(labels): unknown labels {unknown}; choose among {list(LABELS)}")
+    if fuzzy_threshold is not None and not (isinstance(fuzzy_threshold, (int, float)) and 0 < fuzzy_threshold <= 1):
+        raise ValueError(f"load(fuzzy_threshold={fuzzy_threshold!r}): expected None or a number in (0, 1]")
+    if config is not None and not (isinstance(config, Mapping) and all(isinstance(v, Mapping) for v in config.values())):
+        raise TypeError(f"load(config): expected {{component name: {{setting: value}}}}, not {config!r:.60}")

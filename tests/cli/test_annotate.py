@@ -193,7 +193,7 @@ def _jsonl_inputs(tmp_path, count=12):
 
 @pytest.mark.parametrize("suffix", ["jsonl", "tsv"])
 def test_resume_after_an_interruption_gives_the_uninterrupted_output(kb, tmp_path, monkeypatch, suffix):
-    cli = importlib.import_module("entitylink.cli.annotate")
+    cli = importlib.import_module("entitylink.annotate")  # the command imports annotate_documents from there when it runs
 
     inputs = _jsonl_inputs(tmp_path)
     full = tmp_path / f"full.{suffix}"

@@ -1,9 +1,15 @@
-"""The ``entitylink`` command line: lookups and ontology commands."""
+"""The ``entitylink`` command line: lookups, ontology commands, versions and the conventions every command follows."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
+import logging
+import re
+import subprocess
+import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from entitylink.cli import app
@@ -56,3 +62,75 @@ def test_bad_source_option_is_a_usage_error():
     result = runner.invoke(app, ["lookup", "cat", "-O", "mondo"])
     assert result.exit_code == 2
     assert "NAME=PATH" in result.output
+
+
+def test_quiet_and_verbose_after_the_command(kb):
+    for flags in (["-q"], ["--quiet"], ["-v"], ["--verbose"]):
+        result = runner.invoke(app, ["lookup", "cat", "-n", "1", *flags])
+        assert result.exit_code == 0, result.output
+        assert "NCBITaxon:9685" in result.output
+    runner.invoke(app, ["lookup", "cat", "-q"])
+    assert logging.getLogger().level == logging.WARNING
+    runner.invoke(app, ["ontologies", "info", "--verbose"])
+    assert logging.getLogger().level == logging.DEBUG
+    runner.invoke(app, ["lookup", "cat"])
+    assert logging.getLogger().level == logging.INFO
+
+
+def test_version_option_and_command():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output == f"entitylink {importlib.metadata.version('entitylink')}\n"
+    result = runner.invoke(app, ["version", "--json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert set(found["packages"]) == {"entitylink", "spacy", "scispacy", "pronto"}
+    assert found["packages"]["spacy"] == importlib.metadata.version("spacy")
+    assert found["ontologies"]["mondo"] == "mondo/releases/2026-05-05"
+    assert found["ontologies"]["ncbitaxon"] == "taxslim/2022-10-06"
+    text = runner.invoke(app, ["version"]).output
+    assert "scispacy" in text and "mesh-supplementary ontology" in text
+
+
+@pytest.mark.parametrize(
+    "command, choices",
+    [
+        (["annotate"], ["[jsonl|pubtator|markdown|tsv|csv|parquet]", "[DISEASE|SPECIES|THERAPY]", "[hybrid|dictionary|ner]",
+                        "[txt|pubtator|bioc-xml|bioc-json|pubmed-xml|jsonl]"]),
+        (["lookup"], ["[mondo|ncbitaxon|mesh]"]),
+    ],
+)  # fmt: skip
+def test_help_lists_choices_and_reads_cleanly(command, choices):
+    result = runner.invoke(app, [*command, "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    for listed in choices:
+        assert listed in result.output
+    options = result.output[result.output.index("Options:") :]
+    assert "<" not in options  # a metavariable or the choices, never typer's <str>, <bool>, <int range>, <path>
+    assert not re.search(r" \.(\s|$)", result.output)  # no space before a full stop
+    assert "{inputs}" not in result.output and "{texts}" not in result.output
+    assert "-q, --quiet" in result.output and "-v, --verbose" in result.output
+
+
+def test_a_choice_outside_the_list_is_a_usage_error():
+    result = runner.invoke(app, ["annotate", "x.txt", "--format", "xml"])
+    assert result.exit_code == 2
+    assert "'xml' is not one of jsonl, pubtator" in result.output
+    result = runner.invoke(app, ["annotate", "x.txt", "--label", "gene"])
+    assert result.exit_code == 2 and "DISEASE, SPECIES, THERAPY" in result.output
+
+
+def test_index_prints_a_summary_not_a_repr(kb):
+    result = runner.invoke(app, ["ontologies", "index"])
+    assert result.exit_code == 0, result.output
+    assert "<KnowledgeBase" not in result.output
+    assert "4 ontology indexes ready in" in result.output and "MB" in result.output
+    assert "mondo/releases/2026-05-05" in result.output and "31,958 terms" in result.output
+    summary = json.loads(runner.invoke(app, ["ontologies", "index", "--json"]).output)
+    assert summary["cache_bytes"] > 100_000_000 and len(summary["parts"]) == 4
+
+
+def test_lookup_does_not_import_spacy(kb):
+    """The command line imports spaCy only for the commands that annotate."""
+    code = "import sys; from entitylink.cli import app; assert 'spacy' not in sys.modules, 'spacy imported'"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -1,7 +1,8 @@
-"""Writing annotated documents: pubtator_id, PubTator, JSON Lines and Markdown."""
+"""Writing annotated documents: pubtator_id, PubTator, JSON Lines, Markdown, TSV and CSV."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 
@@ -17,6 +18,7 @@ from entitylink.io.writers import (
     write_markdown,
     write_pubtator,
 )
+from entitylink.io.writers.rows import FILE_COLUMNS
 
 TITLE = "Acute myeloid leukemia and anemia in cats treated with prednisolone."
 ABSTRACT = "Patients with MIS-C\nreceived cytarabine.\r\nThe cat had anemia again."
@@ -179,3 +181,29 @@ def test_pubtator_entity_text_with_a_tab_keeps_six_columns(nlp, tmp_path):
     path.write_text(out, encoding="utf-8")
     (back,) = read_pubtator(path)
     assert [(a.start, a.end, a.type) for a in back.annotations] == [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+# -- TSV and CSV -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt, sep", [("tsv", "\t"), ("csv", ",")])
+def test_delimited_lines_end_with_newline_and_read_back_with_csv(docs, fmt, sep):
+    out = io.StringIO(newline="")
+    write_docs(docs, out, fmt)
+    text = out.getvalue()
+    assert "\r" not in text and text.endswith("\n")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    assert rows[0] == list(FILE_COLUMNS)
+    assert all(len(row) == len(FILE_COLUMNS) for row in rows)
+    assert {row[0] for row in rows[1:]} == {"111", "bad", "plain"}
+
+
+def test_tsv_splits_like_awk(docs):
+    """``awk -F'\\t' '$6 != ""'`` (the rows with a kb_id) sees the columns csv sees, line by line."""
+    out = io.StringIO(newline="")
+    write_docs(docs, out, "tsv")
+    lines = out.getvalue().split("\n")[:-1]
+    by_awk = [line.split("\t") for line in lines]
+    assert by_awk == list(csv.reader(lines, delimiter="\t"))
+    kb_id = FILE_COLUMNS.index("kb_id")
+    linked = [fields for fields in by_awk[1:] if fields[kb_id] != ""]
+    assert linked and all(fields[kb_id].count(":") == 1 for fields in linked)
+    assert len(linked) == sum(1 for doc in docs for ent in doc.ents if ent._.kb_id)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import os
+import pty
+import struct
 import subprocess
 import sys
+import termios
 import textwrap
 import warnings
 from pathlib import Path
@@ -33,14 +37,31 @@ def test_second_load_reads_the_cache(tiny_obo, tmp_path, monkeypatch):
     assert second.postings("acute myeloid leukemia") == first.postings("acute myeloid leukemia")
 
 
-def test_edited_source_makes_the_cache_stale(tiny_obo, tmp_path):
+def test_edited_source_gets_its_own_cache_and_the_old_one_still_serves(tiny_obo, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    original = tiny_obo.read_text()
+    load_index(tiny_obo, cache)
+    tiny_obo.write_text(original.replace("regional enteritis", "granulomatous enteritis"))
+    index = _no_cache_warning(load_index, tiny_obo, cache)
+    assert "granulomatous enteritis" in index and "regional enteritis" not in index
+    assert len(list(cache.glob("*.npz"))) == 2
+    tiny_obo.write_text(original)  # back to the first content: its cache is still there
+    monkeypatch.setattr("entitylink.kb.index_cache._compile", lambda *a: pytest.fail("recompiled a cached content"))
+    assert "regional enteritis" in _no_cache_warning(load_index, tiny_obo, cache)
+
+
+def test_copies_of_a_file_anywhere_share_one_cache(tiny_obo, tmp_path, monkeypatch):
+    """The cache is keyed by content and index format, not by where the file (or the package) lives."""
     cache = tmp_path / "cache"
     load_index(tiny_obo, cache)
-    tiny_obo.write_text(tiny_obo.read_text().replace("regional enteritis", "granulomatous enteritis"))
-    with pytest.warns(CacheWarning, match="stale"):
-        index = load_index(tiny_obo, cache)
-    assert "granulomatous enteritis" in index and "regional enteritis" not in index
-    _no_cache_warning(load_index, tiny_obo, cache)  # rebuilt cache is fresh again
+    elsewhere = tmp_path / "another" / "install" / tiny_obo.name
+    elsewhere.parent.mkdir(parents=True)
+    elsewhere.write_bytes(tiny_obo.read_bytes())
+    monkeypatch.setattr("entitylink.kb.index_cache._compile", lambda *a: pytest.fail("recompiled a copy"))
+    index = _no_cache_warning(load_index, elsewhere, cache)
+    assert index.meta["source"] == str(elsewhere)  # the copy asked for, not the one that built the cache
+    assert cache_path(elsewhere, cache) == cache_path(tiny_obo, cache)
+    assert [p.name for p in cache.glob("*.npz")] == [cache_path(tiny_obo, cache).name]
 
 
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "flip", "empty"])
@@ -172,3 +193,74 @@ def test_parallel_cold_build_of_several_files(tiny_obo, tmp_path):
     assert kb.best("acute myeloid leukemia").curie == "MONDO:0000010"
     assert kb.best("condition number 7").curie == "BIG:0000007"
     assert len(list((tmp_path / "cache").glob("*.npz"))) == 2
+
+
+@pytest.mark.parametrize("executable", ["/nonexistent/python", "/bin/false"])
+def test_cold_build_falls_back_to_this_process_when_workers_cannot_run(tiny_obo, tmp_path, monkeypatch, executable):
+    """No usable Python for worker processes (not startable, or failing): every file is built here instead."""
+    other = tmp_path / "other.obo"
+    _big_obo(other, terms=50)
+    monkeypatch.setattr(sys, "executable", executable)
+    kb = entitylink.load_kb({"mondo": tiny_obo, "mesh": None, "mesh-supplementary": None, "ncbitaxon": other},
+                            cache_dir=tmp_path / "cache", workers=2)  # fmt: skip
+    assert kb.best("condition number 7").curie == "BIG:0000007"
+    assert len(list((tmp_path / "cache").glob("*.npz"))) == 2
+
+
+_SMALL_KB = """
+import entitylink
+kb = entitylink.load_kb({"mondo": "tiny.obo", "mesh": None, "mesh-supplementary": None})
+print(kb.lookup("acute myeloid leukemia")[0].curie, kb.lookup("cat")[0].curie)
+"""
+
+
+@pytest.mark.parametrize("entry", ["unguarded script", "stdin", "-c"])
+def test_cold_build_from_any_entry_point(tiny_obo, tmp_path, entry):
+    """A script without a main guard, ``python -`` and ``python -c`` build an empty cache (two files, in workers)."""
+    env = {**os.environ, "ENTITYLINK_CACHE_DIR": str(tmp_path / "cache")}
+    script = tmp_path / "snippet.py"
+    script.write_text(_SMALL_KB)
+    args = {"unguarded script": [str(script)], "stdin": ["-"], "-c": ["-c", _SMALL_KB]}[entry]
+    done = subprocess.run([sys.executable, *args], input=_SMALL_KB if entry == "stdin" else None, capture_output=True,
+                          text=True, env=env, cwd=tiny_obo.parent, timeout=900)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["MONDO:0000010", "NCBITaxon:9685"]
+    assert "Traceback" not in done.stderr
+    assert len(list((tmp_path / "cache").glob("*.npz"))) == 2
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_cold_build_shows_progress_on_a_terminal_only(tiny_obo, tmp_path, terminal):
+    other = tmp_path / "other.obo"
+    _big_obo(other, terms=50)
+    code = (f"import entitylink; entitylink.load_kb({{'mondo': {str(tiny_obo)!r}, 'mesh': None, 'mesh-supplementary': None, "
+            f"'ncbitaxon': {str(other)!r}}}, cache_dir={str(tmp_path / 'cache')!r})")  # fmt: skip
+    if terminal:
+        parent, child = pty.openpty()
+        fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))  # a terminal 120 columns wide
+        done = subprocess.run([sys.executable, "-c", code], stderr=child, stdout=subprocess.DEVNULL, timeout=300)
+        os.close(child)
+        shown = _read_all(parent)
+    else:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+        shown = done.stderr
+    assert done.returncode == 0
+    if terminal:
+        assert "indexing 2 ontology files (once; about 10 s)" in shown and "100%" in shown and ".obo done" in shown
+    else:
+        assert shown == ""
+
+
+def _read_all(fd: int) -> str:
+    """Everything written to a pseudo-terminal whose other end is closed."""
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the other end is closed and everything was read
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(fd)
+    return b"".join(chunks).decode("utf-8", "replace")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import entitylink
 from entitylink import NameKind
 
@@ -107,3 +109,29 @@ def test_stats_count_the_bundled_sources(kb):
     assert rows["ncbitaxon"]["concepts"] == 63251  # the 2024 taxonomy's curated tier
     assert rows["ncbitaxon-full"]["concepts"] == 855210  # and its grounding table
     assert rows["mesh-supplementary"]["concepts"] == 323304
+
+
+@pytest.mark.parametrize("text", [None, b"cat", 123, ["cat"]])
+def test_lookup_of_a_non_string_is_a_type_error_naming_text(kb, text):
+    with pytest.raises(TypeError, match=r"lookup\(text\): expected a str"):
+        kb.lookup(text)
+
+
+def test_lookup_checks_limit_and_ontologies(kb):
+    with pytest.raises(ValueError, match="limit=-1"):
+        kb.lookup("cat", limit=-1)
+    with pytest.raises(TypeError, match="ontologies='mesh'"):
+        kb.lookup("cat", ontologies="mesh")
+
+
+@pytest.mark.parametrize("sources", ["mondo.obo", ["mondo.obo"], {"mondo": 3}])
+def test_load_kb_with_a_path_instead_of_a_mapping_is_a_type_error(sources, tmp_path):
+    with pytest.raises(TypeError, match="sources.*expected .*mapping|a part name and a path"):
+        entitylink.load_kb(sources, cache_dir=tmp_path)
+
+
+def test_load_kb_checks_cache_dir_and_workers(tiny_sources, tmp_path):
+    with pytest.raises(TypeError, match="cache_dir"):
+        entitylink.load_kb(tiny_sources, cache_dir=3)
+    with pytest.raises(ValueError, match="workers=0"):
+        entitylink.load_kb(tiny_sources, cache_dir=tmp_path, workers=0)

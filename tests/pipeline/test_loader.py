@@ -365,3 +365,17 @@ def test_prca_hyphenated_short_forms_link_like_the_head_of_their_long_form(prca)
         assert ents, short
         assert {ent._.kb_id for ent in ents} == {curie}
         assert all(ent.label_ == "THERAPY" for ent in ents)
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"ontologies": "mondo.obo"}, TypeError, r"load\(ontologies\): expected a mapping"),
+        ({"labels": "DISEASE"}, TypeError, r"load\(labels='DISEASE'\): expected a list"),
+        ({"fuzzy_threshold": 85}, ValueError, r"load\(fuzzy_threshold=85\)"),
+        ({"config": {"entitylink_linker": 3}}, TypeError, r"load\(config\)"),
+    ],
+)
+def test_load_names_the_argument_it_cannot_use(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        entitylink.load(**kwargs)

@@ -12,6 +12,7 @@ from typing import IO
 
 from spacy.tokens import Doc
 
+from entitylink.io.formats import BINARY_FORMATS, FORMATS
 from entitylink.io.writers.delimited import write_mentions_csv
 from entitylink.io.writers.jsonl import document_record, write_jsonl
 from entitylink.io.writers.markdown import write_markdown
@@ -28,10 +29,6 @@ __all__ = [
     "write_mentions_parquet",
     "write_pubtator",
 ]
-
-FORMATS = ("jsonl", "pubtator", "markdown", "tsv", "csv", "parquet")
-#: Formats written to a file path rather than a text stream (:func:`write_mentions_parquet`).
-BINARY_FORMATS = ("parquet",)
 
 _WRITERS: dict[str, Callable[[Iterable[Doc], IO[str]], None]] = {
     "jsonl": write_jsonl, "pubtator": write_pubtator, "markdown": write_markdown,

@@ -21,11 +21,12 @@ def write_mentions_csv(docs: Iterable[Doc], out: IO[str], sep: str = ",", header
     No document is left out: a failed document, and a document without entities, has one row
     with its ``doc_id``, empty entity fields and its ``error`` (empty if it was annotated); rows
     with an empty ``start`` are those. Fields with separators, quotes or line breaks are quoted
-    (the csv module's Excel dialect, lines end with ``"\\r\\n"``): open ``out`` with ``newline=""``.
+    (the csv module's Excel dialect), and lines end with ``"\\n"``, so ``awk -F'\\t'`` and ``cut`` read a
+    TSV file by lines; open ``out`` with ``newline=""``.
     ``pandas.read_csv(path, sep=sep, keep_default_na=False, na_values=[""], dtype=...)`` reads it back
     (``keep_default_na=False`` keeps mention texts such as ``"NA"``).
     """
-    writer = csv.writer(out, delimiter=sep)
+    writer = csv.writer(out, delimiter=sep, lineterminator="\n")
     if header:
         writer.writerow(FILE_COLUMNS)
     for doc in docs:
