@@ -35,7 +35,7 @@ class Document:
 
 #: The longest text annotated, in characters; a longer document is a failed record saying so. Annotation
 #: time grows linearly with length (docs/benchmarks.md): at this size a document takes minutes.
-MAX_TEXT_LENGTH = 5_000_000
+MAX_TEXT_LENGTH = 3_000_000
 
 
 def checked(document: Document) -> Document:
