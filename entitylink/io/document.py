@@ -33,9 +33,10 @@ class Document:
     title_end: int | None = None
 
 
-#: The longest text annotated, in characters; a longer document is a failed record saying so. Annotation
-#: time grows linearly with length (docs/benchmarks.md): at this size a document takes minutes.
-MAX_TEXT_LENGTH = 3_000_000
+#: The longest text annotated, in characters (spaCy's own default ``max_length``); a longer document is a
+#: failed record saying so. Time and memory grow linearly with length (docs/benchmarks.md): at this size
+#: prose takes about 2.5 GB, a text that is one long run of symbols (a million tokens) about 9 GB.
+MAX_TEXT_LENGTH = 1_000_000
 
 
 def checked(document: Document) -> Document:
