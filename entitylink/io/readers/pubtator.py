@@ -79,14 +79,14 @@ def pubtator_documents(handle: IO[bytes], name: str, stem: str) -> Iterator[Docu
 
 
 def _decoded(raw: bytes, line_number: int) -> tuple[str, str | None]:
-    """A line as text without its line end (and a first line's byte order mark), and why it is not UTF-8 if it is not."""
+    """A line as text without surrounding whitespace (and a first line's byte order mark), and why it is not UTF-8
+    if it is not."""
     problem = None
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, problem = raw.decode("utf-8", errors="replace"), f"line {line_number} is not UTF-8 text ({error.reason})"
-    line = line.rstrip("\r\n")
-    return (line.lstrip("\ufeff") if line_number == 1 else line), problem
+    return (line.lstrip("\ufeff") if line_number == 1 else line).strip(), problem  # stripped, as bioc did
 
 
 def _add_line(record: _Record, line: str, line_number: int) -> None:
