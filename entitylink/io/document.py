@@ -35,7 +35,7 @@ class Document:
 
 #: The longest text annotated, in characters (spaCy's own default ``max_length``); a longer document is a
 #: failed record saying so. Time and memory grow linearly with length (docs/benchmarks.md): at this size
-#: prose takes about 2.5 GB, a text that is one long run of symbols (a million tokens) about 9 GB.
+#: prose takes about 1 GB, a text that is one long run of symbols (a million tokens) about 9 GB.
 MAX_TEXT_LENGTH = 1_000_000
 
 
