@@ -15,8 +15,12 @@ A document that cannot be read, or that a component fails on, still yields a Doc
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import html
 import logging
+import os
+import signal
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import raise_error
 
+from entitylink.io.document import checked
 from entitylink.io.readers import Document
 from entitylink.io.writers import document_record
 from entitylink.pipeline import load
@@ -47,15 +52,20 @@ def annotate_documents(nlp: Language, documents: Iterable[Document], *, batch_si
                        n_process: int = 1) -> Iterator[Doc]:  # fmt: skip
     """Run ``nlp`` over ``documents``, in order, one Doc per document with ``doc._.doc_id`` set.
 
-    A component that raises on a document does not stop the run: spaCy's error handler
-    logs it, spaCy leaves that document out of its output, and it is yielded here as a
-    Doc of its text without entities, its error set (the exception itself when
-    ``n_process`` is 1). A component that cannot hold an error handler (spaCy 3.8's
-    compiled NER) and raises makes its batch run again one document at a time.
+    A document that cannot be annotated (see :func:`~entitylink.io.document.checked`: too long, not
+    valid Unicode) is yielded failed. A component that raises on a document does not stop the run:
+    spaCy's error handler logs it, spaCy leaves that document out of its output, and it is yielded here
+    as a Doc of its text without entities, its error set (the exception itself when ``n_process`` is 1).
+    A component that cannot hold an error handler (spaCy 3.8's compiled NER) and raises makes its batch
+    run again one document at a time. An exception of ``documents`` itself (the caller's iterable) is no
+    annotation failure: it is raised after the documents read before it. Worker processes
+    (``n_process`` > 1) ignore Ctrl-C, which stops their parent, and on Linux die with it.
     """
+    _check_positive(batch_size=batch_size, n_process=n_process)
     register_extensions()
     pending: dict[int, Document] = {}
     problems: dict[int, str] = {}
+    reading: list[Exception] = []  # what ``documents`` raised, if it did
 
     def on_error(name: str, component: Any, docs: list[Doc], error: Exception) -> None:
         message = f"{name} failed: {type(error).__name__}: {error}"
@@ -65,31 +75,98 @@ def annotate_documents(nlp: Language, documents: Iterable[Document], *, batch_si
                 problems[doc._context] = message  # reaches the caller only without worker processes
 
     def numbered() -> Iterator[tuple[str, int]]:
-        for number, document in enumerate(documents):
-            pending[number] = document
-            yield (document.text if document.error is None else ""), number
+        for number, document in enumerate(_read_until_error(documents, reading)):
+            pending[number] = checked(document)
+            yield _text_to_annotate(pending[number]), number
 
-    stream = numbered()
     _set_error_handler(nlp, on_error)
     try:
-        expected = 0
-        while True:
-            try:
-                for doc, number in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
-                    for dropped in range(expected, number):
-                        yield _failed(nlp, pending.pop(dropped), problems.pop(dropped, _COMPONENT_FAILED))
-                    expected = number + 1
-                    yield _finished(doc, pending.pop(number))
-                break
-            except Exception as error:  # a component that takes no error handler failed on a batch
-                logger.warning("%s; annotating its batch one document at a time", error)
-                for number in sorted(pending):
-                    yield _alone(nlp, pending.pop(number), number, problems)
-                    expected = number + 1
-        for dropped in sorted(pending):
-            yield _failed(nlp, pending.pop(dropped), problems.pop(dropped, _COMPONENT_FAILED))
+        with _worker_processes(n_process):
+            yield from _annotated(nlp, numbered(), pending, problems, batch_size, n_process)
     finally:
         _set_error_handler(nlp, raise_error)  # spaCy's default: the pipeline raises again outside this run
+    if reading:
+        raise reading[0]
+
+
+def _check_positive(**values: Any) -> None:
+    """TypeError for a value that is not an integer, ValueError for one below 1, naming the argument."""
+    for name, value in values.items():
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"annotate({name}={value!r}): expected a whole number >= 1, not {type(value).__name__}")
+        if value < 1:
+            raise ValueError(f"annotate({name}={value!r}): expected a whole number >= 1")
+
+
+def _read_until_error(documents: Iterable[Document], reading: list[Exception]) -> Iterator[Document]:
+    """``documents`` until they end or raise; what they raise is kept in ``reading``, not thrown into spaCy."""
+    iterator = iter(documents)
+    while True:
+        try:
+            document = next(iterator)
+        except StopIteration:
+            return
+        except Exception as error:
+            reading.append(error)
+            return
+        yield document
+
+
+def _text_to_annotate(document: Document) -> str:
+    return document.text if document.error is None else ""
+
+
+def _annotated(nlp: Language, stream: Iterator[tuple[str, int]], pending: dict[int, Document],
+               problems: dict[int, str], batch_size: int, n_process: int) -> Iterator[Doc]:  # fmt: skip
+    """The Docs of ``stream``, one per pending document, failed ones included (see :func:`annotate_documents`)."""
+    expected = 0
+    while True:
+        try:
+            for doc, number in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
+                for dropped in range(expected, number):
+                    yield _failed(nlp, pending.pop(dropped), problems.pop(dropped, _COMPONENT_FAILED))
+                expected = number + 1
+                yield _finished(doc, pending.pop(number))
+            break
+        except Exception as error:  # a component that takes no error handler failed on a batch
+            logger.warning("%s; annotating its batch one document at a time", error)
+            for number in sorted(pending):
+                yield _alone(nlp, pending.pop(number), number, problems)
+                expected = number + 1
+    for dropped in sorted(pending):
+        yield _failed(nlp, pending.pop(dropped), problems.pop(dropped, _COMPONENT_FAILED))
+
+
+#: Set while :func:`annotate_documents` starts worker processes: what a forked worker does first.
+_WORKER_SETUP = {"active": False}
+_PR_SET_PDEATHSIG = 1  # Linux prctl(2)
+
+
+@contextlib.contextmanager
+def _worker_processes(n_process: int) -> Iterator[None]:
+    """While the block runs, processes forked by spaCy's ``nlp.pipe(n_process=...)`` ignore SIGINT (Ctrl-C
+    stops the parent, which ends them) and, on Linux, are killed when their parent dies (SIGKILL included)."""
+    if n_process == 1:
+        yield
+        return
+    if not _WORKER_SETUP.get("registered"):
+        os.register_at_fork(after_in_child=_setup_worker)
+        _WORKER_SETUP["registered"] = True
+    _WORKER_SETUP["active"] = True
+    try:
+        yield
+    finally:
+        _WORKER_SETUP["active"] = False
+
+
+def _setup_worker() -> None:
+    if not _WORKER_SETUP["active"]:
+        return
+    _WORKER_SETUP["active"] = False  # the worker's own children are not workers
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _set_error_handler(nlp: Language, handler: Any) -> None:
@@ -205,6 +282,4 @@ def _check_arguments(texts: object, nlp: object, batch_size: object, n_process: 
                         f"{type(texts).__name__} {texts!r:.40}; one text goes in a list: annotate([text])")  # fmt: skip
     if nlp is not None and not isinstance(nlp, Language):
         raise TypeError(f"annotate(nlp): expected a spacy.Language such as entitylink.load(), not {type(nlp).__name__}")
-    for name, value in (("batch_size", batch_size), ("n_process", n_process)):
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ValueError(f"annotate({name}={value!r}): expected a whole number >= 1")
+    _check_positive(batch_size=batch_size, n_process=n_process)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.language import Language
 
+import entitylink
 from entitylink.annotate import annotate_documents
 from entitylink.io.readers import Document
 from entitylink.pipeline.extensions import doc_error, title_end
@@ -127,3 +129,49 @@ def test_a_batch_a_component_without_error_handler_fails_on_is_annotated_one_by_
     assert doc_error(docs[1]) == "annotation failed: RuntimeError: boom found"
     assert [doc_error(doc) for doc in (docs[0], docs[2], docs[3])] == [None, None, None]
     assert docs[3].text == "yes"
+
+
+# -- nothing lost (issue 17) -------------------------------------------------------------------------------
+def test_a_lone_surrogate_fails_its_document_only(nlp):
+    docs = list(annotate_documents(nlp, [Document("a", "Anemia."), Document("b\ud800", "Bad \ud800 text."),
+                                         Document("c", "Mice with asthma.")]))  # fmt: skip
+    assert [d._.doc_id for d in docs] == ["a", "b\\ud800", "c"]
+    assert doc_error(docs[1]) is not None and "lone surrogate" in doc_error(docs[1])
+    assert [doc_error(d) is None for d in (docs[0], docs[2])] == [True, True]
+    assert docs[1].text == ""  # nothing of it is annotated or written
+
+
+def test_a_text_past_the_size_limit_is_a_failed_record(nlp, monkeypatch):
+    import entitylink.io.document as document
+
+    monkeypatch.setattr(document, "MAX_TEXT_LENGTH", 20)
+    docs = list(annotate_documents(nlp, [Document("long", "Acute myeloid leukemia in patients."), Document("ok", "Anemia.")]))
+    assert "more than the 20 annotated" in doc_error(docs[0]) and doc_error(docs[1]) is None
+
+
+def test_an_iterable_that_raises_is_no_annotation_failure(nlp):
+    """What the caller's iterable raises reaches the caller, after the documents read before it."""
+
+    def documents():
+        yield Document("a", "Anemia.")
+        raise OSError("disk gone")
+
+    seen = []
+    with pytest.raises(OSError, match="disk gone"):
+        for doc in annotate_documents(nlp, documents()):
+            seen.append(doc._.doc_id)
+    assert seen == ["a"]
+
+
+@pytest.mark.parametrize("n_process, error", [(0, ValueError), (-1, ValueError), ("2", TypeError), (1.5, TypeError),
+                                              (True, TypeError)])  # fmt: skip
+def test_n_process_is_validated(nlp, n_process, error):
+    with pytest.raises(error, match="n_process"):
+        list(annotate_documents(nlp, [Document("a", "Anemia.")], n_process=n_process))
+    with pytest.raises(error, match="n_process"):
+        entitylink.annotate(["Anemia."], nlp, n_process=n_process)
+
+
+def test_one_string_is_not_a_sequence_of_texts(nlp):
+    with pytest.raises(TypeError, match="annotate\\(\\[text\\]\\)"):
+        entitylink.annotate("Anemia in a cat.", nlp)

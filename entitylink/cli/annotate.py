@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import io
 import logging
+import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
+from filelock import FileLock, Timeout
 
 from entitylink.atomic_files import atomic_path
 from entitylink.cli.options import CacheOption, SourceOption, choice, fail, parse_sources
@@ -22,7 +26,7 @@ from entitylink.io.document import Document
 from entitylink.io.formats import BINARY_FORMATS, SUFFIX_FORMATS
 from entitylink.io.formats import FORMATS as WRITER_FORMATS
 from entitylink.io.readers import FORMATS as READER_FORMATS
-from entitylink.io.readers import count_documents, read_inputs
+from entitylink.io.readers import count_documents, input_files, read_inputs
 from entitylink.labels import LABELS
 from entitylink.pipeline import RECOGNIZERS
 
@@ -69,26 +73,114 @@ def annotate(
 
     fmt = output_format or SUFFIX_FORMATS.get(output.suffix.lower() if output else "", "jsonl")
     _check_choices(fmt, output, resume)
-    try:
-        nlp = load_pipeline(ontologies=parse_sources(ontology), cache_dir=cache_dir, labels=labels or LABELS,
-                            implicit_human=implicit_human, ner=RECOGNIZERS[recognizer]["ner"] and (ner_model or True),
-                            dictionary=RECOGNIZERS[recognizer]["dictionary"])  # fmt: skip
-        documents = read_inputs(inputs, input_format)
-        chunked = ChunkedOutput(output, fmt, [str(p) for p in inputs], resume) if output and fmt not in BINARY_FORMATS else None
-    except (EntitylinkError, ValueError) as error:
-        fail(error)
-    except OSError as error:
-        fail(EntitylinkError(f"{output}: cannot write ({error.strerror or error})"))
-    skipped = chunked.documents if chunked else 0
-    counts = _Counts()
-    docs = _counted(_annotated(nlp, documents, skipped, batch_size, workers), counts, skipped, inputs, input_format)
-    _write(docs, fmt, output, chunked, chunk_size)
+    with _output_lock(output, inputs, input_format), _stopped_by_signals():
+        try:
+            nlp = load_pipeline(ontologies=parse_sources(ontology), cache_dir=cache_dir, labels=labels or LABELS,
+                                implicit_human=implicit_human, ner=RECOGNIZERS[recognizer]["ner"] and (ner_model or True),
+                                dictionary=RECOGNIZERS[recognizer]["dictionary"])  # fmt: skip
+            documents = read_inputs(inputs, input_format)
+            chunked = (
+                ChunkedOutput(output, fmt, [str(p) for p in inputs], resume) if output and fmt not in BINARY_FORMATS else None
+            )
+        except (EntitylinkError, ValueError) as error:
+            fail(error)
+        except OSError as error:
+            fail(EntitylinkError(f"{output}: cannot write ({error.strerror or error})"))
+        skipped = chunked.documents if chunked else 0
+        counts = _Counts()
+        docs = _counted(_annotated(nlp, documents, skipped, batch_size, workers), counts, skipped, inputs, input_format)
+        try:
+            _write(docs, fmt, output, chunked, chunk_size)
+        except KeyboardInterrupt:
+            _interrupted(chunked)
     if skipped:
         logger.info("%d documents resumed", skipped)
     logger.info("%d documents, %d entities, %d failed%s", counts.documents, counts.entities, counts.failed,
                 f" -> {output}" if output else "")  # fmt: skip
     if counts.documents and counts.failed == counts.documents:
         raise typer.Exit(code=1)
+
+
+@contextmanager
+def _output_lock(output: Path | None, inputs: list[Path], input_format: str | None) -> Iterator[None]:
+    """Hold ``OUTPUT.lock`` while the run writes ``output`` (and ``OUTPUT.partial``, ``OUTPUT.checkpoint``):
+    a second run writing the same file stops with a clear message. An output that is one of the inputs is refused."""
+    if output is None:
+        yield
+        return
+    try:
+        read = input_files(inputs, input_format)
+    except EntitylinkError as error:
+        fail(error)
+    written = {output, output.with_name(output.name + ".partial"), output.with_name(output.name + ".checkpoint")}
+    for file in read:
+        if file is not None and any(_same_file(file, path) for path in written):
+            raise typer.BadParameter(f"{output} is an input: it would be overwritten; write to another file",
+                                     param_hint="--output")  # fmt: skip
+    lock = FileLock(f"{output}.lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        fail(EntitylinkError(f"{output}: another entitylink run is writing it (it holds {lock.lock_file}); "
+                             "wait for it to end, or write to another file"))  # fmt: skip
+    except OSError:
+        yield  # the folder is not writable: writing the output reports it
+        return
+    try:
+        yield
+    finally:
+        Path(lock.lock_file).unlink(missing_ok=True)  # removed while still held: no other run can hold it now
+        lock.release()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+#: The exit status of a run stopped by a signal: 128 + the signal's number (130 for Ctrl-C).
+_SIGNAL_EXIT = 128
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM stop the run the same way: the worker processes are ended at once, a
+    KeyboardInterrupt unwinds the run (the chunks written stay, with their checkpoint) and the command exits
+    with 128 + the signal's number, at once: the queues spaCy filled for the ended workers would make
+    Python's exit wait for them forever."""
+    received: list[int] = []
+
+    def stop(signum: int, frame: object) -> None:
+        received.append(signum)
+        for child in multiprocessing.active_children():
+            child.kill()  # spaCy's workers: they hold nothing that the output needs
+        raise KeyboardInterrupt
+
+    previous = {number: signal.signal(number, stop) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    except KeyboardInterrupt:
+        code = _SIGNAL_EXIT + (received[0] if received else signal.SIGINT)
+        if not received:
+            raise typer.Exit(code=code) from None
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _interrupted(chunked: ChunkedOutput | None) -> NoReturn:
+    """Say how far an interrupted run got and how to go on, then stop it (see :func:`_stopped_by_signals`)."""
+    if chunked is not None:
+        typer.secho(f"interrupted: {chunked.documents} documents are written in {chunked.partial}; the same command "
+                    "with --resume goes on from there", err=True, fg=typer.colors.YELLOW)  # fmt: skip
+    else:
+        typer.secho("interrupted", err=True, fg=typer.colors.YELLOW)
+    raise KeyboardInterrupt
 
 
 def _check_choices(fmt: str, output: Path | None, resume: bool) -> None:

@@ -202,6 +202,20 @@ def _bisect(strings: _Strings, text: str) -> int | None:
     return position if position < len(strings) and strings[position] == text else None
 
 
+def _check_array_sizes(path: Path) -> None:
+    """CorruptIndexError when an array of the ``.npz`` file at ``path`` claims more bytes than the file holds for it
+    (a damaged header would otherwise make numpy allocate it: a MemoryError, or terabytes)."""
+    with zipfile.ZipFile(path) as archive:
+        for member in archive.infolist():
+            with archive.open(member) as stream:
+                version = np.lib.format.read_magic(stream)
+                read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+                shape, _, dtype = read_header(stream)
+            claimed = int(np.prod(shape, dtype=object)) * dtype.itemsize
+            if claimed > member.file_size:
+                raise CorruptIndexError(f"{path}: array {member.filename} claims {claimed:,} bytes in {member.file_size:,}")
+
+
 class TermIndex:
     """Normalized name -> postings, and concept records, for one ontology file."""
 
@@ -323,13 +337,14 @@ class TermIndex:
     def load(cls, path: Path) -> TermIndex:
         """Read an index written by :meth:`save`; raise :class:`CorruptIndexError` if it is damaged."""
         try:
+            _check_array_sizes(path)
             with np.load(path, allow_pickle=False) as archive:
                 arrays = {name: archive[name] for name in archive.files}
             meta = json.loads(arrays.pop("meta").tobytes().decode("utf-8"))
             index = cls(arrays, meta)
         except CorruptIndexError:
             raise
-        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, UnicodeDecodeError) as error:
+        except (OSError, ValueError, KeyError, EOFError, MemoryError, zipfile.BadZipFile, UnicodeDecodeError) as error:
             raise CorruptIndexError(f"{path}: {type(error).__name__}: {error}") from None
         if len(index._curies) != meta.get("concepts") or len(index._post_concept) != meta.get("names"):
             raise CorruptIndexError(f"{path}: array sizes disagree with the recorded counts")

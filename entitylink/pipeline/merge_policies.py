@@ -74,7 +74,8 @@ def merge_entities(ner: Sequence[Span], dictionary: Sequence[Span], policy: str 
 
 def _longest(ner: Sequence[Span], dictionary: Sequence[Span], named: Callable[[Span], bool] | None) -> list[Span]:
     if named is not None:
-        ner = [s for s in ner if named(s) or not _overlaps_other_label(s, dictionary)]
+        labels_at = _labels_by_token(dictionary)
+        ner = [s for s in ner if named(s) or not _overlaps_other_label(s, labels_at)]
     return filter_spans([*ner, *dictionary])
 
 
@@ -146,8 +147,17 @@ def _short_form_labels(abbreviations: Abbreviations, by_bounds: dict[tuple[int, 
     return {bounds: max(counts, key=counts.__getitem__) for bounds, counts in votes.items()}  # max: the first of equals
 
 
-def _overlaps_other_label(span: Span, others: Iterable[Span]) -> bool:
-    return any(o.start < span.end and span.start < o.end and o.label_ != span.label_ for o in others)
+def _labels_by_token(spans: Iterable[Span]) -> dict[int, set[str]]:
+    """The labels of the spans covering each token (an index: checking a span's overlaps is then linear)."""
+    labels: dict[int, set[str]] = {}
+    for span in spans:
+        for i in range(span.start, span.end):
+            labels.setdefault(i, set()).add(span.label_)
+    return labels
+
+
+def _overlaps_other_label(span: Span, labels_at: dict[int, set[str]]) -> bool:
+    return any(labels_at.get(i, set()) - {span.label_} for i in range(span.start, span.end))
 
 
 def _tokens(spans: Iterable[Span]) -> set[int]:

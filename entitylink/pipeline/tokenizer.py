@@ -17,13 +17,45 @@ from types import SimpleNamespace
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import registry
 
-__all__ = ["biomedical_tokenizer", "create_biomedical_tokenizer"]
+__all__ = ["MAX_WORD_LENGTH", "BoundedTokenizer", "biomedical_tokenizer", "create_biomedical_tokenizer"]
 
 _WORD_JOINER = r"(?<=[0-9A-Za-zα-ωΑ-Ω])[-‐‑–/](?=[0-9A-Za-zα-ωΑ-Ω])"
 #: Control characters (NUL, BEL, ESC...) become tokens of their own instead of sticking to a word.
 _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+
+
+#: Runs of text without whitespace longer than this are tokenized in pieces of this many characters.
+MAX_WORD_LENGTH = 250
+_LONG_RUN = re.compile(rf"\S{{{MAX_WORD_LENGTH + 1},}}")
+
+
+class BoundedTokenizer(Tokenizer):
+    """spaCy's tokenizer, linear in the length of the text.
+
+    spaCy splits a word's prefixes and suffixes one at a time and searches the rest of the word
+    again after each: quadratic in the word's length (20,000 "(" in a row took 44 s, a megabyte of
+    "a-a-a-" minutes). A run of more than :data:`MAX_WORD_LENGTH` characters without whitespace (no
+    word, name or URL is that long) is therefore cut every :data:`MAX_WORD_LENGTH` characters and
+    each piece tokenized alone; the text of the Doc is the text given, as always.
+    """
+
+    def __call__(self, text: str) -> Doc:
+        if _LONG_RUN.search(text) is None:
+            return super().__call__(text)
+        cuts = [0]
+        for run in _LONG_RUN.finditer(text):
+            cuts += range(run.start() + MAX_WORD_LENGTH, run.end(), MAX_WORD_LENGTH)
+        cuts.append(len(text))
+        words: list[str] = []
+        spaces: list[bool] = []
+        for start, end in zip(cuts, cuts[1:]):
+            for token in super().__call__(text[start:end]):
+                words.append(token.text)
+                spaces.append(bool(token.whitespace_))
+        return Doc(self.vocab, words=words, spaces=spaces)
 
 
 def biomedical_tokenizer(nlp: Language) -> Tokenizer:
@@ -33,7 +65,9 @@ def biomedical_tokenizer(nlp: Language) -> Tokenizer:
     language = SimpleNamespace(vocab=nlp.vocab, Defaults=nlp.Defaults, tokenizer=default)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)  # scispaCy's character classes trip a regex warning
-        tokenizer = combined_rule_tokenizer(language)
+        rules = combined_rule_tokenizer(language)
+        tokenizer = BoundedTokenizer(nlp.vocab, rules.rules, rules.prefix_search, rules.suffix_search,
+                                     rules.infix_finditer, rules.token_match, rules.url_match)  # fmt: skip
         infixes, prefixes, suffixes = (getattr(tokenizer, name).__self__.pattern
                                        for name in ("infix_finditer", "prefix_search", "suffix_search"))  # fmt: skip
         tokenizer.infix_finditer = re.compile(f"{infixes}|{_WORD_JOINER}|{_CONTROL}").finditer

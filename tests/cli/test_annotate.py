@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import psutil
 import pytest
+from filelock import FileLock
 from typer.testing import CliRunner
 
 from entitylink.cli import app
@@ -248,3 +255,114 @@ def test_no_document_gives_the_header_alone(kb, tmp_path):
     result = annotate(empty, "-r", "dictionary", "-o", out)
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("doc_id\tstart\tend") and out.read_text(encoding="utf-8").count("\n") == 1
+
+
+# -- nothing lost: counts, locks and signals (issue 17) --------------------------------------------------------
+def _entitylink(*args: object, **popen: object) -> subprocess.Popen:
+    """``entitylink`` in a process of its own (a new session, so that signals can go to its whole group)."""
+    return subprocess.Popen([sys.executable, "-m", "entitylink", *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True, **popen)  # type: ignore[call-overload]  # fmt: skip
+
+
+def test_hostile_jsonl_lines_are_one_record_each(kb, tmp_path):
+    lines = [json.dumps({"id": "a", "text": "Anemia in a cat."}), '{"id": "big", "text": ' + "1" * 5000 + "}",
+             "[" * 100_000 + "]" * 100_000, json.dumps({"id": "surrogate", "text": "Bad \ud800 text."}),
+             json.dumps({"id": "b", "text": "Mice with asthma."}), "not json", json.dumps({"id": "c", "text": "Leukemia."}),
+             json.dumps({"id": "d", "text": "Cats."})]  # fmt: skip
+    inputs = tmp_path / "in.jsonl"
+    inputs.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = annotate(inputs, "-r", "dictionary", "-o", out)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == len(lines) == 8
+    assert [r["id"] for r in records] == ["a", "in#2", "in#3", "surrogate", "b", "in#6", "c", "d"]
+    assert ["error" in r for r in records] == [False, True, True, True, False, True, False, False]
+
+
+def test_output_that_is_an_input_is_refused(tmp_path):
+    inputs = tmp_path / "in.jsonl"
+    inputs.write_text(json.dumps({"id": "a", "text": "Anemia."}) + "\n", encoding="utf-8")
+    result = annotate(inputs, "-o", inputs)
+    assert result.exit_code == 2 and "is an input" in " ".join(result.output.replace("│", " ").split())
+    assert inputs.read_text(encoding="utf-8") == json.dumps({"id": "a", "text": "Anemia."}) + "\n"
+
+
+def test_a_second_writer_of_the_same_output_is_refused(tmp_path):
+    inputs = tmp_path / "in.txt"
+    inputs.write_text("Anemia in a cat.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with FileLock(f"{out}.lock", timeout=0):  # another run holds the output
+        process = _entitylink("annotate", inputs, "-o", out)
+        _, stderr = process.communicate(timeout=300)
+    assert process.returncode == 1
+    assert "another entitylink run is writing it" in stderr.decode()
+    assert not out.exists() and not Path(f"{out}.partial").exists()
+
+
+def _workers(pid: int) -> list[int]:
+    """The worker processes of ``pid`` (its children that are Python, not multiprocessing's resource tracker)."""
+    try:
+        children = psutil.Process(pid).children()
+    except psutil.NoSuchProcess:
+        return []
+    return [c.pid for c in children if "resource_tracker" not in " ".join(c.cmdline())]
+
+
+def _wait_for(condition, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.5)
+
+
+@pytest.fixture
+def many_inputs(tmp_path):
+    texts = [path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt"))]
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps({"id": f"d{i}", "text": texts[i % 3]}) + "\n" for i in range(3000)), encoding="utf-8")
+    return path
+
+
+def test_one_ctrl_c_with_two_workers_stops_cleanly_and_resumably(kb, tmp_path, many_inputs):
+    out = tmp_path / "out.jsonl"
+    args = ("annotate", many_inputs, "-r", "dictionary", "--workers", "2", "--batch-size", "4", "--chunk-size", "8", "-o", out)
+    process = _entitylink(*args)
+    checkpoint = Path(f"{out}.checkpoint")
+    try:
+        _wait_for(lambda: checkpoint.exists() and json.loads(checkpoint.read_text())["documents"] >= 8, 400)
+        workers = _workers(process.pid)
+        assert len(workers) == 2
+        os.killpg(process.pid, signal.SIGINT)  # a terminal's Ctrl-C: the whole process group
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130, stderr.decode()[-2000:]
+    assert "--resume" in stderr.decode()
+    _wait_for(lambda: not any(psutil.pid_exists(w) and psutil.Process(w).status() != psutil.STATUS_ZOMBIE for w in workers), 30)
+    done = json.loads(checkpoint.read_text())["documents"]
+    assert done >= 8 and Path(f"{out}.partial").stat().st_size >= json.loads(checkpoint.read_text())["bytes"]
+    resumed = _entitylink(*args, "--resume")  # goes on for a chunk, enough to see it (the whole run is minutes)
+    try:
+        _wait_for(lambda: json.loads(checkpoint.read_text())["documents"] >= done + 8, 400)
+    finally:
+        resumed.kill()
+        resumed.communicate()
+    ids = [json.loads(line)["id"] for line in Path(f"{out}.partial").read_text(encoding="utf-8").splitlines()[: done + 8]]
+    assert ids == [f"d{i}" for i in range(done + 8)]  # nothing written twice, nothing skipped
+
+
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_end_with_their_parent(kb, tmp_path, many_inputs, stop):
+    out = tmp_path / "out.jsonl"
+    process = _entitylink("annotate", many_inputs, "-r", "dictionary", "--workers", "2", "-o", out)
+    try:
+        _wait_for(lambda: len(_workers(process.pid)) == 2, 400)
+        workers = _workers(process.pid)
+        process.send_signal(stop)  # the parent alone
+        process.communicate(timeout=60)
+    finally:
+        process.kill()
+    if stop == signal.SIGTERM:
+        assert process.returncode == 128 + signal.SIGTERM
+    _wait_for(lambda: not any(psutil.pid_exists(w) and psutil.Process(w).status() != psutil.STATUS_ZOMBIE for w in workers), 30)

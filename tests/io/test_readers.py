@@ -588,3 +588,138 @@ def test_bioc_xml_declaring_entities_is_refused(tmp_path):
     documents = list(read_inputs([path]))
     assert len(documents) == 1 and "entity declarations are refused" in documents[0].error
     assert all("TOP-SECRET-BIOC" not in d.text for d in documents)
+
+
+# -- nothing lost: every document of every input is one record, whatever the input (issue 17) ----------
+def test_pubtator_documents_without_blank_lines_between_them(tmp_path):
+    path = tmp_path / "packed.pubtator"
+    path.write_text("1|t|First.\n1|a|One.\n1\t0\t5\tFirst\tDisease\tD1\n2|t|Second.\n2|a|Two.\n3|t|Third.\n3|a|Three.\n",
+                    encoding="utf-8")  # fmt: skip
+    documents = list(read_pubtator(path))
+    assert [(d.id, d.text, d.error) for d in documents] == [
+        ("1", "First. One.", None), ("2", "Second. Two.", None), ("3", "Third. Three.", None)]  # fmt: skip
+    assert documents[0].annotations == [Annotation(0, 5, "First", "Disease", "D1")]
+
+
+def test_pubtator_a_line_of_another_pmid_starts_another_document(tmp_path):
+    path = tmp_path / "switch.pubtator"
+    path.write_text("1|t|First title.\n2|a|Abstract of two.\n", encoding="utf-8")
+    assert [(d.id, d.text) for d in read_pubtator(path)] == [("1", "First title."), ("2", " Abstract of two.")]
+
+
+def test_pubtator_a_title_is_only_pmid_t_at_the_start_of_a_line(tmp_path):
+    """bioc takes any line containing '|t|' for a title: a full text's '|t|-test' split the document."""
+    path = tmp_path / "ttest.pubtator"
+    path.write_text("7|t|Statistics.\n7|a|We used a two-sided |t|-test and 5|t|-tests.\n\n8|t|Next.\n", encoding="utf-8")
+    documents = list(read_pubtator(path))
+    assert [(d.id, d.text, d.error) for d in documents] == [
+        ("7", "Statistics. We used a two-sided |t|-test and 5|t|-tests.", None), ("8", "Next.", None)]  # fmt: skip
+
+
+def test_pubtator_malformed_lines_fail_their_document_only(tmp_path):
+    path = tmp_path / "bad.pubtator"
+    path.write_text("1|t|One.\n1\tx\t5\tOne\tDisease\tD1\textra\n2|t|Two.\n2\t0\t3\tTwo\tDisease\tD2\n"
+                    "garbage line\n\n3|t|Three.\n3\t0\t5\tThree\tDisease\tD3\n", encoding="utf-8")  # fmt: skip
+    documents = list(read_pubtator(path))
+    assert [d.id for d in documents] == ["1", "2", "3"]
+    one, two, three = documents
+    assert one.error is not None and "line 2" in one.error and str(path) in one.error
+    assert two.error is not None and "line 5" in two.error
+    assert three.error is None and three.annotations == [Annotation(0, 5, "Three", "Disease", "D3")]
+
+
+def test_pubtator_after_leading_blank_lines_is_detected(tmp_path):
+    """The NCBI-disease dev file begins with a blank line: it is PubTator all the same."""
+    path = tmp_path / "dev.txt"
+    path.write_text("\n\n10|t|Title ten.\n10|a|Abstract.\n\n11|t|Eleven.\n", encoding="utf-8")
+    assert detect_format(path) == "pubtator"
+    assert [d.id for d in read_inputs([path])] == ["10", "11"]
+
+
+@pytest.mark.parametrize("line", [b'{"id": "big", "text": ' + b"1" * 5000 + b"}", b"[" * 100_000 + b"]" * 100_000,
+                                  b'{"id": "deep", "text": "x", "n": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"])  # fmt: skip
+def test_jsonl_line_python_cannot_hold_is_one_failed_record(tmp_path, line):
+    path = tmp_path / "hostile.jsonl"
+    good = [b'{"id": "%d", "text": "Anemia."}' % n for n in range(7)]
+    path.write_bytes(b"\n".join(good[:3] + [line] + good[3:]) + b"\n")
+    documents = list(read_inputs([path]))
+    assert len(documents) == 8
+    assert [d.id for d in documents] == ["0", "1", "2", "hostile#4", "3", "4", "5", "6"]
+    assert documents[3].error is not None and "line 4" in documents[3].error
+
+
+def _bioc(passages: bytes) -> bytes:
+    return (b'<?xml version="1.0"?><collection><source/><date/><key/>'
+            b"<document><id>1</id>" + passages + b"</document>"
+            b"<document><id>2</id><passage><offset>0</offset><text>Anemia.</text></passage></document></collection>")  # fmt: skip
+
+
+@pytest.mark.parametrize("passage, whole_file", [
+    (b"<passage><text>No offset.</text></passage>", True),
+    (b"<passage><offset>abc</offset><text>Bad offset.</text></passage>", True),
+    (b"<passage><offset>3000000000</offset><text>Far away.</text></passage>", False),
+    (b"<passage><offset>-4</offset><text>Before the start.</text></passage>", False),
+])  # fmt: skip
+def test_bioc_bad_offsets_are_failed_records_and_the_next_file_is_read(tmp_path, passage, whole_file):
+    bad = tmp_path / "a.xml"
+    bad.write_bytes(_bioc(passage))
+    after = tmp_path / "b.txt"
+    after.write_text("Anemia in a cat.", encoding="utf-8")
+    documents = list(read_inputs([bad, after]))
+    if whole_file:  # the bioc library cannot read the file: one failed record for it
+        assert [d.id for d in documents] == ["a", "b"]
+    else:  # the document with the offset out of bounds fails, its neighbour is read
+        assert [d.id for d in documents] == ["1", "2", "b"] and documents[1].text == "Anemia."
+        assert "out of bounds" in (documents[0].error or "")
+    assert documents[0].error is not None and documents[0].text == ""
+    assert documents[-1].error is None
+
+
+def test_a_file_that_cannot_be_opened_is_a_failed_record_and_the_run_goes_on(tmp_path):
+    files = [tmp_path / f"{name}.txt" for name in "abc"]
+    for file in files:
+        file.write_text(f"Text {file.stem}.", encoding="utf-8")
+    documents = read_inputs(files)  # the paths are checked now, read later
+    files[1].unlink()
+    read = list(documents)
+    assert [d.id for d in read] == ["a", "b#1", "c"]
+    assert read[1].error is not None and str(files[1]) in read[1].error and read[2].error is None
+
+
+def test_a_reader_that_raises_costs_the_rest_of_its_file_only(tmp_path, monkeypatch):
+    import entitylink.io.readers as readers
+
+    def exploding(handle, name, stem):
+        yield readers.Document("first", "Fine.", name)
+        raise RuntimeError("something no reader foresaw")
+
+    monkeypatch.setattr(readers, "jsonl_documents", exploding)
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.txt"
+    first.write_text('{"id": "x", "text": "y"}\n', encoding="utf-8")
+    second.write_text("Anemia.", encoding="utf-8")
+    documents = list(read_inputs([first, second]))
+    assert [d.id for d in documents] == ["first", "a#2", "b"]
+    assert "after document 1" in documents[1].error and "RuntimeError" in documents[1].error
+
+
+def test_folder_reports_corrupt_gzip_and_broken_links(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Anemia.", encoding="utf-8")
+    (folder / "b.xml.gz").write_bytes(gzip.compress(PUBMED.read_bytes())[:40] + b"\x00garbage" * 50)
+    (folder / "c.txt").symlink_to(folder / "missing.txt")
+    (folder / "d.txt").symlink_to(folder / "d.txt")  # a loop
+    (folder / "e.txt").write_text("Leukemia.", encoding="utf-8")
+    (folder / "loop").symlink_to(folder)  # a link to a folder: not followed
+    documents = list(read_inputs([folder]))
+    assert [d.id.split("#")[0] for d in documents] == ["a", "b", "c", "d", "e"]
+    assert [d.error is None for d in documents] == [True, False, False, False, True]
+
+
+def test_pubmed_xml_with_a_long_preamble_is_detected(tmp_path):
+    path = tmp_path / "long.xml"
+    data = PUBMED.read_bytes()
+    declaration_end = data.index(b"?>") + 2 if data.startswith(b"<?xml") else 0
+    path.write_bytes(data[:declaration_end] + b"\n<!-- " + b"x" * 10_000 + b" -->\n" + data[declaration_end:])
+    assert detect_format(path) == "pubmed-xml"
+    assert [d.id for d in read_inputs([path])] == pubmed_ids("long")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import gzip
+import io
 import os
 import pty
 import struct
@@ -12,8 +13,10 @@ import sys
 import termios
 import textwrap
 import warnings
+import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import entitylink
@@ -80,6 +83,30 @@ def test_damaged_cache_is_rebuilt_with_a_warning(tiny_obo, tmp_path, damage):
     else:
         target.write_bytes(b"")
     with pytest.warns(CacheWarning, match="damaged"):
+        index = load_index(tiny_obo, cache)
+    assert index.postings("crohn disease")
+    _no_cache_warning(load_index, tiny_obo, cache)
+
+
+def test_cache_claiming_a_huge_array_is_rebuilt_not_allocated(tiny_obo, tmp_path):
+    """A damaged array header claiming 2**44 elements: a rebuild with a warning, not a MemoryError on every run."""
+    cache = tmp_path / "cache"
+    load_index(tiny_obo, cache)
+    target = cache_path(tiny_obo, cache)
+    with np.load(target, allow_pickle=False) as archive:
+        arrays = {name: archive[name] for name in archive.files}
+    victim = next(name for name, array in arrays.items() if name != "meta" and array.ndim == 1 and array.dtype.kind in "iu")
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, array in arrays.items():
+            buffer = io.BytesIO()
+            if name == victim:
+                header = {"descr": np.lib.format.dtype_to_descr(array.dtype), "fortran_order": False, "shape": (2**44,)}
+                np.lib.format.write_array_header_1_0(buffer, header)
+                buffer.write(array.tobytes())
+            else:
+                np.lib.format.write_array(buffer, array)
+            archive.writestr(f"{name}.npy", buffer.getvalue())
+    with pytest.warns(CacheWarning, match="damaged.*claims"):
         index = load_index(tiny_obo, cache)
     assert index.postings("crohn disease")
     _no_cache_warning(load_index, tiny_obo, cache)

@@ -8,6 +8,8 @@ import spacy
 from spacy.util import registry
 
 from entitylink.pipeline.tokenizer import (
+    MAX_WORD_LENGTH,
+    BoundedTokenizer,
     biomedical_tokenizer,
     create_biomedical_tokenizer,
 )
@@ -104,3 +106,18 @@ def test_function_on_an_existing_language():
 
 def test_entitylink_load_uses_it(nlp):
     assert words(nlp, "FeLV-infected") == ["FeLV", "-", "infected"]
+
+
+@pytest.mark.parametrize("text", ["(" * 20_000, ("a-" * 50_000), "x" * 251 + " tail", "word " + "y" * 600 + "(z)"])
+def test_long_runs_without_whitespace_are_tokenized_in_pieces_keeping_the_text(blank, text):
+    """spaCy's affix loop is quadratic in a word's length: runs past MAX_WORD_LENGTH are cut (20,000 "(" took 44 s)."""
+    doc = blank(text)
+    assert doc.text == text
+    assert all(len(token) <= MAX_WORD_LENGTH for token in doc)
+
+
+def test_the_bounded_tokenizer_pickles(blank):
+    import pickle
+
+    tokenizer = pickle.loads(pickle.dumps(blank.tokenizer))
+    assert isinstance(tokenizer, BoundedTokenizer) and tokenizer("(" * 600).text == "(" * 600

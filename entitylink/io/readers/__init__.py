@@ -12,6 +12,8 @@ pipeline. A PubMed article's text is made the same way.
 from __future__ import annotations
 
 import io
+import logging
+import os
 import re
 import sys
 import zlib
@@ -39,6 +41,7 @@ from entitylink.io.readers.streams import (
     decompressed,
     file_stem,
     opener,
+    xml_root,
 )
 from entitylink.io.readers.text import read_text_file, text_document
 
@@ -49,6 +52,7 @@ __all__ = [
     "InputError",
     "count_documents",
     "detect_format",
+    "input_files",
     "read_bioc",
     "read_inputs",
     "read_jsonl",
@@ -59,9 +63,12 @@ __all__ = [
 
 FORMATS = ("txt", "pubtator", "bioc-xml", "bioc-json", "pubmed-xml", "jsonl")
 
+logger = logging.getLogger(__name__)
+
 _STDIN = "-"  # the path that means standard input
 _HEAD_SIZE = 4096  # how much of an input format detection reads (and to the end of a first line that may be JSON)
 _FIRST_LINE_LIMIT = 1 << 24
+_XML_HEAD_LIMIT = 1 << 20  # how far detection looks for an XML file's root element
 
 
 def detect_format(path: Path) -> str:
@@ -76,22 +83,39 @@ def detect_format(path: Path) -> str:
 
 
 def _read_head(stream: IO[bytes]) -> bytes:
-    """The first bytes of an input, enough for :func:`_sniff`: 4 KB, or to the end of a first line that may be JSON."""
+    """The first bytes of an input, enough for :func:`_sniff`: 4 KB, to the end of a first line that may be JSON,
+    or, for XML (plain or compressed), to its root element (at most 1 MB: a long DOCTYPE or comments come first)."""
     head = stream.read(_HEAD_SIZE)
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if start.startswith(b"{") and b"\n" not in start:
         head += stream.readline(_FIRST_LINE_LIMIT)
+    while len(head) < _XML_HEAD_LIMIT and _needs_more(head):
+        more = stream.read(len(head))
+        if not more:
+            break
+        head += more
     return head
+
+
+def _needs_more(head: bytes) -> bool:
+    """Whether ``head`` (compressed or not) opens XML whose root element is not in it yet."""
+    text = _gunzipped(head) if head.startswith(GZIP_MAGIC) else head
+    return text is not None and text.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and xml_root(text) is None
+
+
+def _gunzipped(head: bytes) -> bytes | None:
+    """As much of a gzip stream's content as ``head`` holds (at most 1 MB), or None if it is not gzip data."""
+    try:
+        return zlib.decompressobj(wbits=zlib.MAX_WBITS | 16).decompress(head, _XML_HEAD_LIMIT)
+    except zlib.error:
+        return None
 
 
 def _sniff(head: bytes) -> str:
     """The format of an input from its first bytes (see :func:`detect_format`)."""
     if head.startswith(GZIP_MAGIC):  # compressed: only PubMed XML is read so
-        try:
-            inner = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16).decompress(head, _HEAD_SIZE)
-        except zlib.error:
-            return "txt"
-        return "pubmed-xml" if _sniff(inner) == "pubmed-xml" else "txt"
+        inner = _gunzipped(head)
+        return "pubmed-xml" if inner is not None and _sniff(inner) == "pubmed-xml" else "txt"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if start.startswith(b"{") and is_jsonl_record(start.split(b"\n", 1)[0]):
         return "jsonl"
@@ -109,7 +133,7 @@ def read_inputs(paths: Iterable[str | Path], input_format: str | None = None) ->
     Every path is checked before anything is read: :class:`InputError` for a path that
     does not exist, a folder with no such file or ``-`` given twice. The documents are then read lazily.
     """
-    return _read_files(_input_files(paths, input_format), input_format)
+    return _read_files(input_files(paths, input_format), input_format)
 
 
 #: What starts a record, per format whose records :func:`count_documents` counts line by line.
@@ -121,21 +145,33 @@ def count_documents(paths: Iterable[str | Path], input_format: str | None = None
     """How many documents :func:`read_inputs` will yield, counted by a quick scan of the files (for a
     progress bar's estimate), or None when that cannot be known beforehand (standard input, BioC)."""
     total = 0
-    for file in _input_files(paths, input_format):
-        kind = None if file is None else input_format or detect_format(file)
-        if kind == "txt":
-            total += 1
-            continue
-        start = _RECORD_STARTS.get(kind or "")
-        if file is None or start is None:
+    for file in input_files(paths, input_format):
+        if file is None:
             return None
-        with open(file, "rb") as handle:
-            total += sum(len(start.findall(line)) for line in decompressed(handle))
+        try:
+            total += _count_in(file, input_format or detect_format(file))
+        except (OSError, EOFError, zlib.error):
+            total += 1  # read, it gives one failed record
+        except LookupError:
+            return None
     return total
 
 
-def _input_files(paths: Iterable[str | Path], input_format: str | None) -> list[Path | None]:
-    """The files of ``paths`` (folders expanded), None for standard input, checked as :func:`read_inputs` says."""
+def _count_in(file: Path, kind: str) -> int:
+    """How many documents ``file`` holds; LookupError when its format cannot be counted line by line."""
+    if kind == "txt":
+        return 1
+    start = _RECORD_STARTS[kind]
+    with open(file, "rb") as handle:
+        return sum(len(start.findall(line)) for line in decompressed(handle))
+
+
+def input_files(paths: Iterable[str | Path], input_format: str | None = None) -> list[Path | None]:
+    """The files :func:`read_inputs` reads (folders expanded), None for standard input, checked as it says.
+
+    A folder's files are found without following links to folders; a link to a file is read through,
+    and a broken one (dangling, or a loop) is kept so that reading it gives a failed record naming it.
+    """
     if input_format is not None and input_format not in FORMATS:
         raise InputError(f"unknown input format {input_format!r}; choose one of {', '.join(FORMATS)}")
     files: list[Path | None] = []  # None: standard input
@@ -146,7 +182,7 @@ def _input_files(paths: Iterable[str | Path], input_format: str | None) -> list[
                 raise InputError(f"standard input ({_STDIN}) given more than once")
             files.append(None)
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _is_input(p))
+            found = sorted(p for p in _folder_files(path) if _is_input(p))
             if not found:
                 raise InputError(f"{path}: folder has no .txt, .pubtator, .jsonl, BioC .xml/.json or PubMed .xml(.gz) files")
             files += found
@@ -157,23 +193,64 @@ def _input_files(paths: Iterable[str | Path], input_format: str | None) -> list[
     return files
 
 
+def _folder_files(folder: Path) -> Iterator[Path]:
+    """Every file under ``folder`` and every broken link, links to folders not followed (no loops)."""
+    for root, folders, names in os.walk(folder):
+        for name in folders:
+            if Path(root, name).is_symlink():
+                logger.warning("%s: a link to a folder, not followed", Path(root, name))
+        for name in names:
+            path = Path(root, name)
+            if path.is_file() or path.is_symlink():
+                yield path
+
+
 def _is_input(path: Path) -> bool:
-    """Whether a file found in a folder is a document file: text, PubTator and JSONL, and XML/JSON that is
-    BioC or PubMed."""
+    """Whether a file found in a folder is a document file: text, PubTator and JSONL by their names, XML/JSON
+    that is BioC or PubMed, and any of these that cannot be read or decompressed (to be reported)."""
     if path.suffix in (".txt", ".pubtator", ".jsonl"):
         return True
     if path.suffix in (".xml", ".json") or path.name.endswith(".xml.gz"):
-        return detect_format(path) in ("bioc-xml", "bioc-json", "pubmed-xml")
+        try:
+            with open(path, "rb") as handle:
+                head = _read_head(handle)
+        except OSError:
+            return True  # reading it gives a failed record saying why
+        if head.startswith(GZIP_MAGIC) and _gunzipped(head) is None:
+            return True  # a damaged compressed file: one failed record
+        return _sniff(head) in ("bioc-xml", "bioc-json", "pubmed-xml")
     return False
 
 
 def _read_files(files: list[Path | None], input_format: str | None) -> Iterator[Document]:
     for file in files:
         if file is None:
-            yield from _read_stdin(input_format)
+            yield from _guarded(_read_stdin(input_format), "<stdin>", "stdin")
         else:
-            kind = input_format or detect_format(file)
-            yield from _read_input(kind, opener(file), str(file), file_stem(file))
+            yield from _guarded(_read_file(file, input_format), str(file), file_stem(file))
+
+
+def _read_file(file: Path, input_format: str | None) -> Iterator[Document]:
+    yield from _read_input(input_format or detect_format(file), opener(file), str(file), file_stem(file))
+
+
+#: How much of a reader's exception a failed record quotes.
+_MAX_ERROR_LENGTH = 300
+
+
+def _guarded(documents: Iterator[Document], name: str, stem: str) -> Iterator[Document]:
+    """``documents``; if their reader raises, one failed record for the rest of the input, named and numbered
+    after the documents read before, and reading goes on with the next input."""
+    number = 0
+    try:
+        for document in documents:
+            number += 1
+            yield document
+    except Exception as error:  # any reader's failure, even one no reader foresaw, costs this input's rest only
+        message = f"{type(error).__name__}: {error}"[:_MAX_ERROR_LENGTH]
+        after = f"after document {number}" if number else "before the first document"
+        yield Document(f"{stem}#{number + 1}", "", f"{name}#{number + 1}",
+                       error=f"{name}: cannot be read {after} ({message}); the rest of it is not read")  # fmt: skip
 
 
 def _read_stdin(input_format: str | None) -> Iterator[Document]:

@@ -6,12 +6,12 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from bioc import biocjson, biocxml
-from lxml import etree
 
 from entitylink.io.document import Annotation, Document
-from entitylink.io.readers.streams import opener
+from entitylink.io.readers.streams import opener, xml_root
 
 __all__ = ["bioc_documents", "bioc_kind", "read_bioc"]
 
@@ -19,7 +19,7 @@ __all__ = ["bioc_documents", "bioc_kind", "read_bioc"]
 def bioc_kind(start: bytes, head: bytes) -> str | None:
     """``bioc-xml`` or ``bioc-json`` when an input's first bytes (``start``: without leading space) are a
     BioC collection, else None."""
-    if start.startswith(b"<") and b"<collection" in head:
+    if start.startswith(b"<") and xml_root(start) == "collection":
         return "bioc-xml"
     if start.startswith(b"{") and b'"documents"' in head:
         return "bioc-json"
@@ -47,20 +47,41 @@ def bioc_documents(open_input: Callable[[], io.BufferedReader], name: str, stem:
             return
         with io.TextIOWrapper(io.BytesIO(data), encoding="utf-8") as handle:
             collection = biocjson.load(handle) if kind == "bioc-json" else biocxml.load(handle)
-    except (OSError, ValueError, KeyError, UnicodeDecodeError, etree.XMLSyntaxError) as error:
-        yield Document(stem, "", name, error=f"{name}: not a readable {kind} file ({type(error).__name__}: {error})")
+    except Exception as error:  # the bioc library raises what its parsing meets (TypeError for a missing <offset>)
+        message = f"{type(error).__name__}: {error}"[:300]
+        yield Document(stem, "", name, error=f"{name}: not a readable {kind} file ({message})")
         return
     for number, document in enumerate(collection.documents, 1):
-        text = ""
-        annotations = []
-        for passage in document.passages:
-            text = text.ljust(passage.offset) + (passage.text or "")
-            for annotation in passage.annotations:
-                span = annotation.total_span
-                infons = annotation.infons
-                identifier = next((infons[k] for k in _BIOC_ID_KEYS if infons.get(k)), "")
-                annotations.append(Annotation(span.offset, span.end, annotation.text or "", infons.get("type", ""), identifier))
-        yield Document(document.id or f"{stem}#{number}", text, f"{name}#{number}", annotations)
+        source = f"{name}#{number}"
+        try:
+            text, annotations = _text_and_annotations(document)
+        except (ValueError, TypeError) as error:
+            yield Document(document.id or f"{stem}#{number}", "", source, error=f"{source}: {error}")
+        else:
+            yield Document(document.id or f"{stem}#{number}", text, source, annotations)
+
+
+#: A passage may start at most this far past the text before it: its gap is filled with spaces.
+MAX_PASSAGE_GAP = 1_000_000
+
+
+def _text_and_annotations(document: Any) -> tuple[str, list[Annotation]]:
+    """A BioC document's text, each passage at its offset, and its annotations; ValueError for an offset that
+    is negative or lies more than :data:`MAX_PASSAGE_GAP` characters past the text before it."""
+    text = ""
+    annotations = []
+    for passage in document.passages:
+        offset = passage.offset
+        if offset < 0 or offset - len(text) > MAX_PASSAGE_GAP:
+            raise ValueError(f"passage offset {offset!r} is out of bounds (at most {MAX_PASSAGE_GAP:,} characters "
+                             f"past the {len(text):,} before it)")  # fmt: skip
+        text = text.ljust(offset) + (passage.text or "")
+        for annotation in passage.annotations:
+            span = annotation.total_span
+            infons = annotation.infons
+            identifier = next((infons[k] for k in _BIOC_ID_KEYS if infons.get(k)), "")
+            annotations.append(Annotation(span.offset, span.end, annotation.text or "", infons.get("type", ""), identifier))
+    return text, annotations
 
 
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)

@@ -15,8 +15,9 @@ __all__ = ["is_jsonl_record", "jsonl_documents", "read_jsonl"]
 def read_jsonl(path: Path) -> Iterator[Document]:
     """The documents of a JSONL file, one JSON object with string fields ``id`` and ``text`` a line, streamed.
 
-    Blank lines are skipped. A line that is not UTF-8, not JSON, not an object or without a
-    string ``id`` and ``text`` is a failed document (``<file stem>#<line number>``) saying so.
+    Blank lines are skipped. A line that is not UTF-8, not JSON (or JSON Python cannot hold: a
+    5,000-digit number, nesting thousands deep), not an object or without a string ``id`` and
+    ``text`` is a failed document (``<file stem>#<line number>``) saying so.
     """
     with open(path, "rb") as handle:
         yield from jsonl_documents(handle, str(path), path.stem)
@@ -46,6 +47,10 @@ def _jsonl_fields(line: bytes) -> tuple[str, str] | str:
         return f"not UTF-8 text (byte {error.start}: {error.reason})"
     except json.JSONDecodeError as error:
         return f"not JSON ({error.msg} at column {error.colno})"
+    except ValueError as error:  # an integer of more digits than Python converts
+        return f"not readable JSON ({error})"
+    except RecursionError:
+        return "not readable JSON (nested too deeply)"
     if not isinstance(record, dict):
         return f"not a JSON object but {_JSON_TYPES[type(record)]}"
     missing = [f'"{key}"' for key in ("id", "text") if not isinstance(record.get(key), str)]
@@ -57,6 +62,6 @@ def _jsonl_fields(line: bytes) -> tuple[str, str] | str:
 def is_jsonl_record(line: bytes) -> bool:
     try:
         record = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return isinstance(record, dict) and "id" in record and "text" in record

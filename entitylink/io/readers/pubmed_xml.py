@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,16 +10,14 @@ from pathlib import Path
 from lxml import etree
 
 from entitylink.io.document import Document
-from entitylink.io.readers.streams import decompressed, file_stem
+from entitylink.io.readers.streams import decompressed, file_stem, xml_root
 
 __all__ = ["is_pubmed_xml", "pubmed_documents", "read_pubmed_xml"]
-
-_PUBMED_ROOT = re.compile(rb"<PubmedArticleSet[\s/>]")
 
 
 def is_pubmed_xml(start: bytes, head: bytes) -> bool:
     """Whether an input's first bytes (``start``: without leading space) open a ``<PubmedArticleSet>``."""
-    return start.startswith(b"<") and bool(_PUBMED_ROOT.search(head))
+    return start.startswith(b"<") and xml_root(start) == "PubmedArticleSet"
 
 
 def read_pubmed_xml(path: Path) -> Iterator[Document]:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["GZIP_MAGIC", "DecodedLines", "Rewound", "decompressed", "file_stem", "opener"]
+from lxml import etree
+
+__all__ = ["GZIP_MAGIC", "DecodedLines", "Rewound", "decompressed", "file_stem", "opener", "xml_root"]
 
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -62,3 +65,14 @@ class Rewound(io.RawIOBase):
         data = self.head.read(len(buffer)) or self.rest.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
+
+
+def xml_root(head: bytes) -> str | None:
+    """The name of the root element of the XML that ``head`` begins, or None when ``head`` does not reach it
+    or is not XML (read without a DTD, entities or the network)."""
+    parser = etree.XMLPullParser(events=("start",), resolve_entities=False, no_network=True, load_dtd=False)
+    with contextlib.suppress(etree.XMLSyntaxError):  # the events before the error are kept
+        parser.feed(head)
+    for _, element in parser.read_events():
+        return str(etree.QName(element).localname)
+    return None
