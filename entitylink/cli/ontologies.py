@@ -74,7 +74,7 @@ def index(
     if as_json:
         typer.echo(json.dumps(summary, indent=2))
         return
-    typer.echo(f"{len(kb.parts)} ontology indexes ready in {summary['seconds']:.1f} s, "
+    typer.echo(f"{len(summary['parts'])} ontology indexes ready in {summary['seconds']:.1f} s, "
                f"cached in {directory} ({summary['cache_bytes'] / 1e6:,.0f} MB):")  # fmt: skip
     for row in summary["parts"]:
         typer.echo(f"  {row['name']:<20} {row['version']:<28} {row['concepts']:>9,} terms {row['names']:>9,} names")
