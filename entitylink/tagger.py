@@ -4,6 +4,11 @@ The model (``tok2vec`` and ``ner``, trained by ``scripts/train_ner.py``) is a sp
 pipeline of its own, shipped in ``entitylink/models/ner``. The component runs it over
 each document in pieces of at most ``max_tokens`` tokens, cut at sentence starts, so
 that a long full text needs no more memory than its longest piece.
+
+The model also tags :data:`GENE`, a label it is trained with so that gene symbols
+("ATRX", "MCAD") are not read as diseases or species. Genes are never entities: they
+go to ``doc.spans["entitylink_genes"]`` (:data:`GENE_SPANS`), where the dictionary
+recognizer finds the text it must not tag.
 """
 
 from __future__ import annotations
@@ -22,10 +27,14 @@ from spacy.util import filter_spans, minibatch
 from .errors import ModelError
 from .labels import LABELS
 
-__all__ = ["NER_MODEL", "TrainedRecognizer", "load_model"]
+__all__ = ["GENE", "GENE_SPANS", "NER_MODEL", "TrainedRecognizer", "load_model"]
 
 #: The trained NER entitylink ships.
 NER_MODEL = Path(__file__).parent / "models" / "ner"
+#: The label of genes and gene products: trained, never an entity.
+GENE = "GENE"
+#: The ``doc.spans`` key of the genes the NER finds.
+GENE_SPANS = "entitylink_genes"
 
 
 def load_model(path: Path) -> Language:
@@ -45,7 +54,8 @@ def load_model(path: Path) -> Language:
 class TrainedRecognizer:
     """Tags DISEASE, SPECIES and THERAPY (chemicals and drugs) with the NER trained on the gold corpora.
 
-    Sets ``doc.ents``; earlier entities stay where the NER finds nothing. ``model``: a
+    Sets ``doc.ents``; earlier entities stay where the NER finds nothing, genes
+    included. The genes it finds are ``doc.spans[GENE_SPANS]``. ``model``: a
     model folder written by ``scripts/train_ner.py`` (None: the bundled one);
     ``max_tokens``: the longest piece of a document the model reads at once (it reads
     ``batch_size`` pieces together).
@@ -79,7 +89,9 @@ class TrainedRecognizer:
             for doc in batch:
                 ents = found[id(doc)]
                 taken = {i for span in ents for i in range(span.start, span.end)}
-                doc.ents = filter_spans(ents + [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))])
+                kept = [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))]
+                doc.ents = filter_spans([e for e in ents if e.label_ != GENE] + kept)
+                doc.spans[GENE_SPANS] = [e for e in ents if e.label_ == GENE]
                 yield doc
 
     def _pieces(self, doc: Doc) -> list[tuple[int, int]]:
