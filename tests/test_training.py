@@ -13,7 +13,11 @@ from entitylink.errors import ModelError
 from entitylink.readers import Annotation, Document
 from entitylink.training import CONFIG
 from entitylink.training.corpora import Split, annotated, dev_splits, train_documents
-from entitylink.training.examples import ConversionStats, read_gene_symbols, training_docs
+from entitylink.training.examples import (
+    ConversionStats,
+    read_gene_symbols,
+    training_docs,
+)
 from entitylink.training.trainer import prepare_corpora, train_ner
 
 #: pmid -> title, abstract, the disease (every case of it is annotated) and its MeSH id
