@@ -73,6 +73,14 @@ def test_no_dev_document_trains_and_each_document_trains_once(corpora):
     assert trained == [("1", ["DISEASE", "SPECIES"], ["Disease", "Disease", "Species"])]
 
 
+def test_a_dev_document_under_another_id_does_not_train(corpora):
+    """A gene corpus holding the abstract of a dev document (NCBI-disease's 3) under another id, with another title case."""
+    text = re.sub(r"^3(?=[|\t])", "99", record("3"), flags=re.MULTILINE).replace("Leukemia in dogs", "LEUKEMIA IN DOGS")
+    (corpora / "gnormplus").mkdir()
+    (corpora / "gnormplus" / "train.pubtator").write_text(text, encoding="utf-8")
+    assert [document.id for _, document in train_documents(corpora)] == ["1"]
+
+
 def test_training_docs_leave_unannotated_labels_unknown(corpora, dictionary_nlp):
     stats = ConversionStats()
     document = annotated(next(d for _, d in train_documents(corpora)), frozenset({"DISEASE"}))

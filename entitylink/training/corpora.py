@@ -5,7 +5,9 @@ has no dev split of its own: its documents that S1000's dev split re-annotates a
 its dev split. LINNAEUS has none either: every fifth of its documents (by id) is.
 No document of any dev split is ever a training document, whichever corpus it
 comes from (BioRED shares abstracts with BC5CDR, NCBI-disease, tmVar3, GNormPlus and
-NLM-Gene; S1000 with S800). A document of several train splits trains once, with the
+NLM-Gene; S1000 with S800) and whatever its id: documents are matched by id and by
+the opening of their text (a LINNAEUS full text, PMC1859974, is an NLM-Gene
+abstract, 17223997). A document of several train splits trains once, with the
 mentions of each label from the first corpus in :data:`TRAIN_ORDER` that annotates the
 label (S1000 is the revision of S800; BioRED adds species to the BC5CDR abstracts it
 shares). The corpora added for training only (tmVar3, the BioNLP shared tasks,
@@ -19,6 +21,7 @@ the diseases): :data:`PARTIAL_LABELS` keeps that label's other mentions unknown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +62,9 @@ TRAIN_ORDER = ("bc5cdr", "ncbi-disease", "biored", "tmvar3", "s1000", "s800", "l
 #: or None for every fifth document.
 _DEV_FROM = {"s800": "s1000", "linnaeus": None}
 _HELD_OUT_EVERY = 5
+_NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
+#: How many letters and digits of its opening identify a document.
+_OPENING = 60
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,11 @@ def annotated(document: Document, labels: frozenset[str]) -> Document:
     return kept
 
 
+def opening(text: str) -> str:
+    """The first letters and digits of ``text``, in lower case: the same document under another id or format."""
+    return _NOT_ALPHANUMERIC.sub("", text.lower())[:_OPENING]
+
+
 def _ids(path: Path) -> list[str]:
     return [document.id for document in read_pubtator(path)]
 
@@ -129,14 +140,16 @@ def train_documents(root: Path) -> list[tuple[frozenset[str], Document]]:
     """Every training document under ``root``, with the mentions of the labels its corpora annotate
     and the labels it is completely annotated for: the train splits' documents that no dev split
     has, each once (see the module)."""
-    held_out = {document.id for split in dev_splits(root) for document in split.documents()}
+    dev = [document for split in dev_splits(root) for document in split.documents()]
+    held_out = {document.id for document in dev}
+    held_out_openings = {opening(document.text) for document in dev}
     folders = [p for p in root.iterdir() if p.is_dir() and (p / "train.pubtator").exists()]
     order = {name: rank for rank, name in enumerate(TRAIN_ORDER)}
     merged: dict[str, tuple[set[str], set[str], Document]] = {}
     for folder in sorted(folders, key=lambda p: (order.get(p.name, len(order)), p.name)):
         split = Split(folder.name, "train", folder / "train.pubtator")
         for document in split.documents():
-            if document.id in held_out or document.error is not None:
+            if document.id in held_out or opening(document.text) in held_out_openings or document.error is not None:
                 continue
             labels, complete, kept = merged.setdefault(document.id, (set(), set(), Document(document.id, document.text, document.source)))
             if kept.text != document.text:
