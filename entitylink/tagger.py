@@ -54,8 +54,8 @@ def load_model(path: Path) -> Language:
 class TrainedRecognizer:
     """Tags DISEASE, SPECIES and THERAPY (chemicals and drugs) with the NER trained on the gold corpora.
 
-    Sets ``doc.ents``; earlier entities stay where the NER finds nothing, genes
-    included. The genes it finds are ``doc.spans[GENE_SPANS]``. ``model``: a
+    Sets ``doc.ents``; earlier entities stay where the NER finds nothing (a gene it
+    finds removes them too). The genes it finds are ``doc.spans[GENE_SPANS]``. ``model``: a
     model folder written by ``scripts/train_ner.py`` (None: the bundled one);
     ``max_tokens``: the longest piece of a document the model reads at once (it reads
     ``batch_size`` pieces together).
