@@ -67,7 +67,7 @@ class TrainedRecognizer:
         self.model = load_model(Path(model) if model else NER_MODEL)
         self.max_tokens = max_tokens
         self.batch_size = batch_size
-        for label in LABELS:
+        for label in {*LABELS, *self.labels}:  # the pieces of a document share its vocab
             nlp.vocab.strings.add(label)
 
     @property
