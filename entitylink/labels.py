@@ -14,6 +14,7 @@ __all__ = [
     "DISEASE",
     "DRUG",
     "DRUG_CLASS",
+    "GENE",
     "GOLD_LABELS",
     "LABELS",
     "PRIMARY_ONTOLOGY",
@@ -26,6 +27,8 @@ DISEASE = "DISEASE"
 SPECIES = "SPECIES"
 THERAPY = "THERAPY"
 LABELS = (DISEASE, SPECIES, THERAPY)
+#: Genes and proteins: a label the NER learns so that gene symbols are not read as the others, never output.
+GENE = "GENE"
 
 #: The ontology whose identifier is an entity's ``kb_id``, per label.
 PRIMARY_ONTOLOGY = {DISEASE: "mondo", SPECIES: "ncbitaxon", THERAPY: "mesh"}

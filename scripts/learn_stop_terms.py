@@ -2,10 +2,11 @@
 
     python scripts/learn_stop_terms.py [--corpora ../shared/data/corpora] [--out entitylink/resources/stop_terms.tsv]
 
-Runs the dictionary pipeline (without the stop list) over the **train** splits only
-(not those of S800 and LINNAEUS, which have no dev split and are scored on train),
-and counts, for every normalized mention text of a label the corpus annotates, how
-often a prediction is a gold mention (same span). Texts predicted at least
+Runs the pipeline (without the stop list) over the training documents of
+entitylink/training/corpora.py (train splits, without any document of a dev split,
+each document once) and counts, for every normalized mention text of a label the
+document is completely annotated for (not BioNLP-ST 2013 CG's diseases: it annotates
+cancers only), how often a prediction is a gold mention (same span). Texts predicted at least
 ``--min-count`` times with precision below ``--max-precision`` are written, with
 their label and counts, to the stop list that ``entitylink_dictionary`` loads.
 The corpora annotate less than entitylink's labels cover, so some names are kept
@@ -23,12 +24,12 @@ from pathlib import Path
 
 import entitylink
 from entitylink.annotate import annotate_documents
-from entitylink.evaluation.scoring import gold_mentions, predicted_mentions
-from entitylink.io.readers import read_pubtator
+from entitylink.evaluation import gold_mentions, predicted_mentions
 from entitylink.labels import DISEASE, DRUG, SPECIES
 from entitylink.linking.grounder import HUMAN_WORDS, Grounder, shared_grounder
 from entitylink.normalize import normalize
 from entitylink.resources import STOP_TERMS, resource_path
+from entitylink.training.corpora import train_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,26 +55,22 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=resource_path(STOP_TERMS))
     parser.add_argument("--min-count", type=int, default=4)
     parser.add_argument("--max-precision", type=float, default=0.2)
-    parser.add_argument("--exclude", nargs="*", default=["s800", "linnaeus"], help="corpora kept for scoring")
     args = parser.parse_args()
     nlp = entitylink.load(config={"entitylink_dictionary": {"stop_terms": []}})
     predicted: Counter[tuple[str, str]] = Counter()
     correct: Counter[tuple[str, str]] = Counter()
-    for path in sorted(args.corpora.resolve().glob("*/train.pubtator")):
-        if path.parent.name in args.exclude:
+    training = train_documents(args.corpora.resolve())
+    labels = {document.id: complete for complete, document in training}
+    documents = [document for _, document in training]
+    texts = {d.id: d.text for d in documents}
+    spans = {(m.doc_id, m.start, m.end, m.label) for m in gold_mentions(documents)}
+    for mention in predicted_mentions(annotate_documents(nlp, documents)):
+        if mention.label not in labels[mention.doc_id]:
             continue
-        documents = list(read_pubtator(path))
-        texts = {d.id: d.text for d in documents}
-        gold = gold_mentions(documents)
-        labels = {m.label for m in gold}
-        spans = {(m.doc_id, m.start, m.end, m.label) for m in gold}
-        for mention in predicted_mentions(annotate_documents(nlp, documents)):
-            if mention.label not in labels:
-                continue
-            key = (mention.label, normalize(texts[mention.doc_id][mention.start : mention.end]))
-            predicted[key] += 1
-            correct[key] += (mention.doc_id, mention.start, mention.end, mention.label) in spans
-        print(f"{path.parent.name}: {len(documents)} documents", flush=True)
+        key = (mention.label, normalize(texts[mention.doc_id][mention.start : mention.end]))
+        predicted[key] += 1
+        correct[key] += (mention.doc_id, mention.start, mention.end, mention.label) in spans
+    print(f"{len(documents)} documents", flush=True)
     grounder = shared_grounder()
     rows = sorted((label, key, predicted[label, key], correct[label, key]) for label, key in predicted
                   if predicted[label, key] >= args.min_count and correct[label, key] / predicted[label, key] < args.max_precision

@@ -6,6 +6,7 @@ extends each candidate start while the words can still begin a name, and keeps t
 longest span that names a concept of a wanted label. Abbreviations follow their
 local definitions (see :mod:`entitylink.pipeline.abbreviations`); a long form the dictionary
 cannot match exactly gets a fuzzy match, so that its short forms are tagged too.
+Text the trained NER reads as a gene (``doc.spans["entitylink_genes"]``) is never tagged.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from entitylink.normalize import GENERIC_HEADS, is_acronym_like, normalize
 from entitylink.pipeline.abbreviations import Abbreviations
 from entitylink.pipeline.extensions import register_extensions
 from entitylink.pipeline.merge_policies import MergePolicy, merge_policy
+from entitylink.pipeline.trained_recognizer import GENE_SPANS
 from entitylink.resources import STOP_TERMS, resource_path
 
 __all__ = ["DictionaryRecognizer"]
@@ -87,7 +89,8 @@ class DictionaryRecognizer:
     splits by ``scripts/learn_stop_terms.py``, ``entitylink/resources/stop_terms.tsv``).
     ``implicit_human`` tags "patients", "women", "children"... as Homo sapiens. Needs
     ``entitylink_abbreviations`` (or scispaCy's ``abbreviation_detector``) earlier in the
-    pipeline to use local abbreviation definitions.
+    pipeline to use local abbreviation definitions. No entity of its labels overlaps a
+    gene that ``entitylink_ner`` found (``doc.spans[GENE_SPANS]``).
     """
 
     def __init__(self, nlp: Language, name: str = "entitylink_dictionary", *, labels: Iterable[str] = LABELS,
@@ -118,6 +121,8 @@ class DictionaryRecognizer:
         units = _units(doc, abbreviations)
         spans = self._match(doc, units, abbreviations)
         spans += self._undefined_long_forms(doc, abbreviations, spans)
+        genes = {i for span in doc.spans.get(GENE_SPANS, ()) for i in range(span.start, span.end)}
+        spans = _outside(genes, spans)
         kept = [] if self.overwrite_ents else [e for e in doc.ents if self._keeps(e)]
         doc.ents = self.merge(kept, spans, self._names(abbreviations))
         return doc
@@ -277,6 +282,11 @@ class DictionaryRecognizer:
                 if occurrence.long == long_text and occurrence.start not in covered:
                     found.append(Span(doc, occurrence.start, occurrence.end, label=label))
         return found
+
+
+def _outside(genes: set[int], spans: list[Span]) -> list[Span]:
+    """``spans`` without the entities of entitylink's labels that overlap a gene (token indices)."""
+    return [span for span in spans if span.label_ not in LABELS or genes.isdisjoint(range(span.start, span.end))]
 
 
 def _genus_spelling(token: Token, candidate: Candidate) -> bool:

@@ -4,6 +4,11 @@ The model (``tok2vec`` and ``ner``, trained by ``scripts/train_ner.py``) is a sp
 pipeline of its own, shipped in ``entitylink/resources/ner``. The component runs it over
 each document in pieces of at most ``max_tokens`` tokens, cut at sentence starts, so
 that a long full text needs no more memory than its longest piece.
+
+The model also tags :data:`GENE`, a label it is trained with so that gene symbols
+("ATRX", "MCAD") are not read as diseases or species. Genes are never entities: they
+go to ``doc.spans["entitylink_genes"]`` (:data:`GENE_SPANS`), where the dictionary
+recognizer finds the text it must not tag.
 """
 
 from __future__ import annotations
@@ -20,10 +25,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
 from entitylink.errors import ModelError
-from entitylink.labels import LABELS
+from entitylink.labels import GENE, LABELS
 from entitylink.resources import NER_MODEL, resource_path
 
-__all__ = ["TrainedRecognizer", "load_model"]
+__all__ = ["GENE_SPANS", "TrainedRecognizer", "load_model"]
+
+#: The ``doc.spans`` key of the genes the NER finds (label :data:`~entitylink.labels.GENE`, never an entity).
+GENE_SPANS = "entitylink_genes"
 
 
 def load_model(path: Path) -> Language:
@@ -43,7 +51,8 @@ def load_model(path: Path) -> Language:
 class TrainedRecognizer:
     """Tags DISEASE, SPECIES and THERAPY (chemicals and drugs) with the NER trained on the gold corpora.
 
-    Sets ``doc.ents``; earlier entities stay where the NER finds nothing. ``model``: a
+    Sets ``doc.ents``; earlier entities stay where the NER finds nothing (a gene it
+    finds removes them too). The genes it finds are ``doc.spans[GENE_SPANS]``. ``model``: a
     model folder written by ``scripts/train_ner.py`` (None: the bundled one);
     ``max_tokens``: the longest piece of a document the model reads at once (it reads
     ``batch_size`` pieces together).
@@ -55,7 +64,7 @@ class TrainedRecognizer:
         self.model = load_model(Path(model) if model else resource_path(NER_MODEL))
         self.max_tokens = max_tokens
         self.batch_size = batch_size
-        for label in LABELS:
+        for label in {*LABELS, *self.labels}:  # the pieces of a document share its vocab
             nlp.vocab.strings.add(label)
 
     @property
@@ -77,7 +86,9 @@ class TrainedRecognizer:
             for doc in batch:
                 ents = found[id(doc)]
                 taken = {i for span in ents for i in range(span.start, span.end)}
-                doc.ents = filter_spans(ents + [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))])
+                kept = [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))]
+                doc.ents = filter_spans([e for e in ents if e.label_ != GENE] + kept)
+                doc.spans[GENE_SPANS] = [e for e in ents if e.label_ == GENE]
                 yield doc
 
     def _pieces(self, doc: Doc) -> list[tuple[int, int]]:

@@ -1,25 +1,35 @@
 """Gold documents as spaCy training Docs.
 
-A document's gold mentions of the labels its corpus annotates become its entities;
-every other token is "outside", except where the dictionary pipeline finds an entity
-of a label the corpus does not annotate (a drug in NCBI-disease, a disease in S800):
-those tokens are left unknown, so that the model is not taught that they are not
-entities.
+A document's gold mentions become its entities; every other token is "outside",
+except where the document says nothing:
+
+- where the dictionary pipeline finds an entity of a label the document is not
+  completely annotated for (a drug in NCBI-disease, a disease in S800, a non-cancer
+  disease in BioNLP-ST 2013 CG, which annotates cancers only);
+- on tokens that look like genes in a document whose corpus does not annotate genes:
+  a token spelled exactly as an HGNC approved or alias symbol (see
+  :func:`read_gene_symbols`).
+
+Those tokens are left unknown, so that the model is not taught that they are not entities.
 """
 
 from __future__ import annotations
 
+import csv
+import gzip
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from entitylink.io.readers import Document
-from entitylink.labels import GOLD_LABELS
+from entitylink.labels import GENE
+from entitylink.training.corpora import TRAIN_LABELS
 
-__all__ = ["ConversionStats", "training_docs"]
+__all__ = ["ConversionStats", "read_gene_symbols", "training_docs"]
 
 
 @dataclass
@@ -32,35 +42,58 @@ class ConversionStats:
     misaligned: int = 0
     #: gold mentions dropped because they overlap a longer one
     overlapping: int = 0
-    #: dictionary entities (of labels the corpus does not annotate) and misaligned mentions left unknown
+    #: dictionary entities (of labels the document is not complete for) and misaligned mentions left unknown
     unknown: int = 0
+    #: gene-like tokens left unknown (in documents not annotated for genes)
+    gene_like: int = 0
+
+
+def read_gene_symbols(path: Path) -> frozenset[str]:
+    """The approved and alias symbols of the approved genes of an HGNC ``entries.tsv.gz`` file.
+
+    Symbols of one character or all in lower case are left out: they spell ordinary words.
+    """
+    symbols = set()
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as lines:
+        for row in csv.DictReader(lines, delimiter="\t"):
+            if row["Status"] == "Approved":
+                symbols.add(row["Approved symbol"])
+                symbols.update(alias.strip() for alias in row["Alias symbols"].split(","))
+    return frozenset(s for s in symbols if len(s) > 1 and not s.islower())
 
 
 def training_docs(nlp: Language, documents: Iterable[tuple[frozenset[str], Document]],
-                  stats: ConversionStats | None = None, batch_size: int = 32) -> Iterator[Doc]:  # fmt: skip
-    """A training Doc per (annotated labels, document), tokenized by ``nlp``, whose dictionary marks the unknown tokens."""
+                  stats: ConversionStats | None = None, batch_size: int = 32,
+                  gene_symbols: frozenset[str] = frozenset()) -> Iterator[Doc]:  # fmt: skip
+    """A training Doc per (complete labels, document), tokenized by ``nlp``, whose dictionary marks the unknown tokens.
+
+    The document's annotations are its gold mentions; ``complete labels`` are the labels
+    they cover completely. ``gene_symbols`` are left unknown unless the document is complete for GENE.
+    """
     stats = stats if stats is not None else ConversionStats()
     pairs = ((document.text, (labels, document)) for labels, document in documents)
     for predicted, (labels, document) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         doc = nlp.make_doc(document.text)
-        gold, misaligned = _gold_spans(doc, document, labels, stats)
+        gold, misaligned = _gold_spans(doc, document, stats)
         taken = {i for span in gold for i in range(span.start, span.end)}
         spans = [*misaligned, *(ent for ent in predicted.ents if ent.label_ not in labels)]
-        unknown = [doc[i : i + 1] for i in sorted({i for span in spans for i in range(span.start, span.end)} - taken)]
-        doc.set_ents(gold, missing=unknown, default="outside")
+        genes = set() if GENE in labels else {t.i for t in doc if t.text in gene_symbols} - taken
+        unknown = {i for span in spans for i in range(span.start, span.end)} - taken
+        doc.set_ents(gold, missing=[doc[i : i + 1] for i in sorted(unknown | genes)], default="outside")
         stats.documents += 1
         stats.entities += len(gold)
         stats.unknown += len(spans)
+        stats.gene_like += len(genes - unknown)
         yield doc
 
 
-def _gold_spans(doc: Doc, document: Document, labels: frozenset[str], stats: ConversionStats) -> tuple[list[Span], list[Span]]:
-    """The gold mentions of ``labels`` as spans, and those that do not align with tokens (widened to tokens)."""
+def _gold_spans(doc: Doc, document: Document, stats: ConversionStats) -> tuple[list[Span], list[Span]]:
+    """The gold mentions as spans, and those that do not align with tokens (widened to tokens)."""
     spans = []
     misaligned = []
     for annotation in document.annotations:
-        label = GOLD_LABELS.get(annotation.type)
-        if label not in labels:
+        label = TRAIN_LABELS.get(annotation.type)
+        if label is None:
             continue
         span = doc.char_span(annotation.start, annotation.end, label=label, alignment_mode="expand")
         if span is None:

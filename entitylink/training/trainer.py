@@ -13,29 +13,30 @@ from spacy.cli.train import train
 from spacy.language import Language
 from spacy.tokens import DocBin
 
+from entitylink.training import CONFIG
 from entitylink.training.corpora import dev_splits, train_documents
-from entitylink.training.examples import ConversionStats, training_docs
-
-from . import CONFIG
+from entitylink.training.examples import ConversionStats, read_gene_symbols, training_docs
 
 __all__ = ["prepare_corpora", "train_ner"]
 
 logger = logging.getLogger(__name__)
 
 
-def prepare_corpora(nlp: Language, corpora: Path, workdir: Path, limit: int | None = None) -> dict[str, ConversionStats]:
+def prepare_corpora(nlp: Language, corpora: Path, workdir: Path, limit: int | None = None,
+                    genes: Path | None = None) -> dict[str, ConversionStats]:  # fmt: skip
     """Write ``train.spacy`` and ``dev.spacy`` into ``workdir`` from the corpora under ``corpora``.
 
-    ``nlp`` is the dictionary pipeline that marks the unknown tokens; ``limit`` takes
-    that many documents of each (for a quick run).
+    ``nlp`` is the dictionary pipeline that marks the unknown tokens; ``genes``, an HGNC
+    ``entries.tsv.gz`` file, gives the gene-like tokens left unknown where genes are not
+    annotated; ``limit`` takes that many documents of each (for a quick run).
     """
     workdir.mkdir(parents=True, exist_ok=True)
-    dev = ((split.labels, document) for split in dev_splits(corpora) for document in split.documents()
-           if document.error is None)  # fmt: skip
+    symbols = read_gene_symbols(genes) if genes is not None else frozenset()
+    dev = (pair for split in dev_splits(corpora) for pair in split.training_documents())
     stats = {}
     for name, documents in (("train", train_documents(corpora)), ("dev", dev)):
         stats[name] = ConversionStats()
-        docs = DocBin(docs=training_docs(nlp, islice(documents, limit), stats[name]), store_user_data=False)
+        docs = DocBin(docs=training_docs(nlp, islice(documents, limit), stats[name], gene_symbols=symbols), store_user_data=False)
         docs.to_disk(workdir / f"{name}.spacy")
         logger.info("%s: %s", name, stats[name])
     return stats

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import Span
 
 import entitylink
 from entitylink.linking.grounder import shared_grounder
 from entitylink.pipeline.dictionary_recognizer import read_stop_terms
+from entitylink.pipeline.trained_recognizer import GENE_SPANS
 
 TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "entitylink.BiomedicalTokenizer.v1"}}}
 
@@ -209,6 +211,16 @@ def test_merge_policy_decides_between_earlier_entities_and_matches(merge, expect
     nlp.add_pipe("entity_ruler").add_patterns([{"label": "GENE", "pattern": "myeloid"}])
     nlp.add_pipe("entitylink_dictionary", config={"merge": merge})
     assert ents(nlp("She had acute myeloid leukemia.")) == expected
+
+
+@pytest.mark.parametrize(("genes", "expected"), [([], [("MCAD−/−", "DISEASE"), ("mice", "SPECIES"), ("hypoglycemia", "DISEASE")]),
+                                                 ([(0, 1)], [("mice", "SPECIES"), ("hypoglycemia", "DISEASE")])])  # fmt: skip
+def test_no_match_overlaps_a_gene_of_the_trained_ner(nlp, genes, expected):
+    doc = nlp.make_doc("MCAD−/− mice developed hypoglycemia.")
+    doc.spans[GENE_SPANS] = [Span(doc, start, end, label="GENE") for start, end in genes]
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert ents(doc) == expected
 
 
 def test_unknown_merge_policy_is_named():

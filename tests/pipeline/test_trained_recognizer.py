@@ -1,7 +1,8 @@
-"""The trained NER component (entitylink.tagger): the bundled model, pieces of long documents, earlier entities."""
+"""The trained NER component (entitylink.tagger): the bundled model, pieces of long documents, earlier entities, genes."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from spacy.tokens import Span
 
 import entitylink
 from entitylink.errors import ModelError
-from entitylink.pipeline.trained_recognizer import load_model
+from entitylink.labels import GENE
+from entitylink.pipeline.trained_recognizer import GENE_SPANS, load_model
 from entitylink.resources import NER_MODEL, resource_path
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "abstracts"
@@ -30,6 +32,31 @@ def test_the_bundled_model_is_small_and_tags_the_three_labels(tagger_nlp):
     assert size < 30 * 1024**2
     doc = tagger_nlp("Acute myeloid leukemia was treated with cytarabine in patients and mice.")
     assert {(e.text, e.label_) for e in doc.ents} >= {("Acute myeloid leukemia", "DISEASE"), ("cytarabine", "THERAPY")}
+
+
+def test_genes_are_kept_apart_from_the_entities(tagger_nlp):
+    assert GENE in tagger_nlp.get_pipe("entitylink_ner").labels
+    doc = tagger_nlp("Mutations in BRCA1 and TP53 were found in breast cancer patients.")
+    assert GENE not in {e.label_ for e in doc.ents}
+    assert {span.text for span in doc.spans[GENE_SPANS]} == {"BRCA1", "TP53"}
+
+
+#: (text, a gene in it, an entity the pipeline must still find)
+GENE_CONTEXTS = [
+    ("ATRX and DAXX mutations define a subgroup of pancreatic neuroendocrine tumors.", "ATRX", "pancreatic neuroendocrine tumors"),
+    ("Loss of ATRX and mutant ATRX were found in gliomas of children.", "ATRX", "gliomas"),
+    ("Obese ob/ob mice and lean controls were fed a high-fat diet.", "ob/ob", "mice"),
+    ("MCAD−/− mice developed hypoglycemia during fasting.", "MCAD−/−", "hypoglycemia"),
+    ("We crossed ob/ob mice with MCAD−/− mice.", "MCAD−/−", "mice"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "gene", "entity"), GENE_CONTEXTS)
+def test_the_pipeline_tags_no_gene_as_an_entity(nlp, text, gene, entity):
+    doc = nlp(text)
+    genes = [(m.start(), m.end()) for m in re.finditer(re.escape(gene), text)]
+    assert [e.text for e in doc.ents if any(e.start_char < end and start < e.end_char for start, end in genes)] == []
+    assert entity in [e.text for e in doc.ents]
 
 
 def test_pieces_of_a_long_document_give_the_entities_of_the_whole(tagger_nlp):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from pathlib import Path
 
@@ -9,9 +10,14 @@ import pytest
 
 import entitylink
 from entitylink.errors import ModelError
+from entitylink.readers import Annotation, Document
 from entitylink.training import CONFIG
-from entitylink.training.corpora import dev_splits, train_documents
-from entitylink.training.examples import ConversionStats, training_docs
+from entitylink.training.corpora import Split, annotated, dev_splits, train_documents
+from entitylink.training.examples import (
+    ConversionStats,
+    read_gene_symbols,
+    training_docs,
+)
 from entitylink.training.trainer import prepare_corpora, train_ner
 
 #: pmid -> title, abstract, the disease (every case of it is annotated) and its MeSH id
@@ -38,10 +44,11 @@ def record(pmid: str, species: bool = False) -> str:
 
 @pytest.fixture
 def corpora(tmp_path: Path) -> Path:
-    """NCBI-disease (train 1, 2; dev 3), S1000 (train 1; dev 2) and S800 (train 1, 2: 2 is in S1000's dev)."""
+    """NCBI-disease (train 1, 2; dev 3), S1000 (train 1; dev 2), S800 (train 1, 2: 2 is in S1000's dev)
+    and tmVar3 (train 1, 3: 3 is in NCBI-disease's dev)."""
     for corpus, split, pmids, species in [("ncbi-disease", "train", "12", False), ("ncbi-disease", "dev", "3", False),
                                           ("s1000", "train", "1", True), ("s1000", "dev", "2", True),
-                                          ("s800", "train", "12", True)]:  # fmt: skip
+                                          ("s800", "train", "12", True), ("tmvar3", "train", "13", True)]:  # fmt: skip
         (tmp_path / corpus).mkdir(exist_ok=True)
         (tmp_path / corpus / f"{split}.pubtator").write_text("".join(record(p, species) for p in pmids), encoding="utf-8")
     return tmp_path
@@ -62,19 +69,71 @@ def test_dev_splits_include_the_held_out_documents_of_corpora_without_one(corpor
 def test_no_dev_document_trains_and_each_document_trains_once(corpora):
     trained = [(document.id, sorted(labels), [a.type for a in document.annotations])
                for labels, document in train_documents(corpora)]  # fmt: skip
-    # document 2 is in S1000's dev split; document 1 trains once, with NCBI's diseases and S1000's species
+    # document 2 is in S1000's dev split, 3 in NCBI-disease's; document 1 trains once, with NCBI's diseases and S1000's species
     assert trained == [("1", ["DISEASE", "SPECIES"], ["Disease", "Disease", "Species"])]
+
+
+def test_a_dev_document_under_another_id_does_not_train(corpora):
+    """A gene corpus holding the abstract of a dev document (NCBI-disease's 3) under another id, with another title case."""
+    text = re.sub(r"^3(?=[|\t])", "99", record("3"), flags=re.MULTILINE).replace("Leukemia in dogs", "LEUKEMIA IN DOGS")
+    (corpora / "gnormplus").mkdir()
+    (corpora / "gnormplus" / "train.pubtator").write_text(text, encoding="utf-8")
+    assert [document.id for _, document in train_documents(corpora)] == ["1"]
 
 
 def test_training_docs_leave_unannotated_labels_unknown(corpora, dictionary_nlp):
     stats = ConversionStats()
-    document = next(d for _, d in train_documents(corpora))
+    document = annotated(next(d for _, d in train_documents(corpora)), frozenset({"DISEASE"}))
     doc = next(training_docs(dictionary_nlp, [(frozenset({"DISEASE"}), document)], stats))
     assert [(e.text, e.label_) for e in doc.ents] == [("Anemia", "DISEASE"), ("anemia", "DISEASE")]
     iob = {t.text: t.ent_iob_ for t in doc}
     assert iob["cats"] == "" and iob["Cats"] == ""  # species: NCBI-disease does not annotate them
     assert iob["treated"] == "O"
     assert stats.documents == 1 and stats.entities == 2 and stats.unknown >= 2
+
+
+def test_a_corpus_annotating_cancers_only_leaves_other_diseases_unknown(tmp_path, dictionary_nlp):
+    """BioNLP-ST 2013 CG annotates cancers (as Disease), chemicals and organisms: its anemia is not "no entity"."""
+    title, abstract = "Anemia in dogs with leukemia.", "Dogs with leukemia and anemia were treated with prednisolone."
+    mentions = [(m.start(), m.end(), m[0], "Disease" if m[0] == "leukemia" else "Species")
+                for m in re.finditer(r"leukemia|[Dd]ogs", f"{title} {abstract}")]  # fmt: skip
+    lines = [f"7|t|{title}", f"7|a|{abstract}", *(f"7\t{s}\t{e}\t{m}\t{t}\t-" for s, e, m, t in mentions)]
+    (tmp_path / "bionlp-st-2013-cg").mkdir()
+    (tmp_path / "bionlp-st-2013-cg" / "train.pubtator").write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    [(labels, document)] = train_documents(tmp_path)
+    assert labels == {"THERAPY", "SPECIES"}  # complete for chemicals and organisms, not for diseases
+    doc = next(training_docs(dictionary_nlp, [(labels, document)]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("dogs", "SPECIES"), ("leukemia", "DISEASE"),
+                                                      ("Dogs", "SPECIES"), ("leukemia", "DISEASE")]  # fmt: skip
+    assert [t.ent_iob_ for t in doc if t.lower_ == "anemia"] == ["", ""]  # a disease, not a cancer: unknown
+    iob = {t.text: t.ent_iob_ for t in doc}
+    assert iob["treated"] == "O" and iob["prednisolone"] == "O"  # CG annotates chemicals: an unannotated one is not one
+
+
+def test_gene_symbols_are_unknown_unless_the_corpus_annotates_genes(tmp_path, dictionary_nlp):
+    hgnc = tmp_path / "hgnc.tsv.gz"
+    rows = ["HGNC ID\tApproved symbol\tStatus\tAlias symbols", "HGNC:886\tATRX\tApproved\tRAD54, XH2",
+            "HGNC:1\tCAT\tApproved\tcat", "HGNC:2\tOLD1\tSymbol Withdrawn\t"]  # fmt: skip
+    with gzip.open(hgnc, "wt", encoding="utf-8") as out:
+        out.write("\n".join(rows) + "\n")
+    symbols = read_gene_symbols(hgnc)
+    assert symbols == {"ATRX", "RAD54", "XH2", "CAT"}  # "cat": lower case; OLD1: withdrawn
+    text = "ATRX mutations in cats with anemia."
+    document = Document("9", text, "test")
+    document.annotations.append(Annotation(0, 4, "ATRX", "Gene", "546"))
+    as_gene_corpus = next(training_docs(dictionary_nlp, [(frozenset({"GENE"}), document)], gene_symbols=symbols))
+    assert [(e.text, e.label_) for e in as_gene_corpus.ents] == [("ATRX", "GENE")]
+    document.annotations.clear()
+    stats = ConversionStats()
+    as_disease_corpus = next(training_docs(dictionary_nlp, [(frozenset({"DISEASE"}), document)], stats, gene_symbols=symbols))
+    assert as_disease_corpus[0].ent_iob_ == "" and as_disease_corpus[1].ent_iob_ == "O"
+    assert stats.gene_like == 1
+
+
+def test_dev_documents_keep_only_the_labels_their_corpus_annotates(corpora):
+    split = Split("s1000", "dev", corpora / "s1000" / "dev.pubtator")
+    [(labels, document)] = list(split.training_documents())
+    assert labels == {"SPECIES"} and [a.type for a in document.annotations] == ["Species"]
 
 
 def test_misaligned_gold_mentions_are_unknown(corpora, dictionary_nlp):
