@@ -49,6 +49,7 @@ __all__ = [
     "InputError",
     "count_documents",
     "detect_format",
+    "input_files",
     "read_bioc",
     "read_inputs",
     "read_jsonl",
@@ -109,7 +110,7 @@ def read_inputs(paths: Iterable[str | Path], input_format: str | None = None) ->
     Every path is checked before anything is read: :class:`InputError` for a path that
     does not exist, a folder with no such file or ``-`` given twice. The documents are then read lazily.
     """
-    return _read_files(_input_files(paths, input_format), input_format)
+    return _read_files(input_files(paths, input_format), input_format)
 
 
 #: What starts a record, per format whose records :func:`count_documents` counts line by line.
@@ -121,7 +122,7 @@ def count_documents(paths: Iterable[str | Path], input_format: str | None = None
     """How many documents :func:`read_inputs` will yield, counted by a quick scan of the files (for a
     progress bar's estimate), or None when that cannot be known beforehand (standard input, BioC)."""
     total = 0
-    for file in _input_files(paths, input_format):
+    for file in input_files(paths, input_format):
         kind = None if file is None else input_format or detect_format(file)
         if kind == "txt":
             total += 1
@@ -134,7 +135,7 @@ def count_documents(paths: Iterable[str | Path], input_format: str | None = None
     return total
 
 
-def _input_files(paths: Iterable[str | Path], input_format: str | None) -> list[Path | None]:
+def input_files(paths: Iterable[str | Path], input_format: str | None) -> list[Path | None]:
     """The files of ``paths`` (folders expanded), None for standard input, checked as :func:`read_inputs` says."""
     if input_format is not None and input_format not in FORMATS:
         raise InputError(f"unknown input format {input_format!r}; choose one of {', '.join(FORMATS)}")

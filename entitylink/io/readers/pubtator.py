@@ -32,9 +32,10 @@ def read_pubtator(path: Path) -> Iterator[Document]:
         yield from pubtator_documents(handle, str(path), path.stem)
 
 
-def pubtator_documents(handle: IO[bytes], name: str, stem: str) -> Iterator[Document]:
-    number = 0
-    lines = DecodedLines(handle)
+def pubtator_documents(handle: IO[bytes], name: str, stem: str, first_record: int = 1, first_line: int = 1) -> Iterator[Document]:
+    """The documents of PubTator records; ``first_record``, ``first_line``: the numbers of the first (a part of a larger file)."""
+    number = first_record - 1
+    lines = DecodedLines(handle, first_line)
     records = pubtator.iterparse_s(lines)
     while True:
         try:

@@ -12,21 +12,23 @@ from spacy.tokens import Doc
 
 from entitylink.io.writers.rows import file_rows
 
-__all__ = ["write_mentions_parquet"]
+__all__ = ["FILE_SCHEMA", "MENTION_SCHEMA", "write_mentions_parquet"]
 
-
-_PARQUET_SCHEMA = pa.schema([
+#: the Parquet types of the mention columns (:data:`~entitylink.io.writers.rows.MENTION_COLUMNS`)
+MENTION_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()), ("label", pa.string()),
     ("kb_id", pa.string()), ("kb_ids", pa.list_(pa.string())), ("name", pa.string()), ("score", pa.float64()),
-    ("subtype", pa.string()), ("error", pa.string()),
+    ("subtype", pa.string()),
 ])  # fmt: skip
+#: the columns of a flat file (:data:`~entitylink.io.writers.rows.FILE_COLUMNS`): the mentions', then the document's error
+FILE_SCHEMA = MENTION_SCHEMA.append(pa.field("error", pa.string()))
 
 
 def write_mentions_parquet(docs: Iterable[Doc], path: Path, chunk_rows: int = 50_000) -> None:
     """Write the rows of :func:`~entitylink.io.writers.delimited.write_mentions_csv` to a Parquet file (``kb_ids`` a list of strings),
     one row group per ``chunk_rows`` rows, so memory stays flat however many documents come."""
     rows = (row for doc in docs for row in file_rows(doc, join_ids=False))
-    with pq.ParquetWriter(path, _PARQUET_SCHEMA) as writer:
+    with pq.ParquetWriter(path, FILE_SCHEMA) as writer:
         while chunk := list(islice(rows, chunk_rows)):
             columns = list(zip(*chunk))
-            writer.write_table(pa.table(columns, schema=_PARQUET_SCHEMA))
+            writer.write_table(pa.table(columns, schema=FILE_SCHEMA))
