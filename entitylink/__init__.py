@@ -4,6 +4,7 @@ The package's folders are its layers, each importing only those below it (``lint
 
 =====================================================  ================================================
 ``cli``                                                the ``entitylink`` command
+``distributed``                                        annotating on a Dask cluster into a Parquet dataset
 ``annotate``, ``tables``, ``evaluation``, ``training``,  annotating from Python, DataFrames, scoring,
 ``ontology_build``                                     training, building the bundled ontologies
 ``io``                                                 readers and writers of documents
@@ -15,7 +16,8 @@ The package's folders are its layers, each importing only those below it (``lint
 ``resources``, ``atomic_files``
 =====================================================  ================================================
 
-pandas (:func:`to_dataframe` and the other tables) is imported on first use, not with the package.
+pandas (:func:`to_dataframe` and the other tables) is imported on first use, not with the package, and so is
+Dask (:func:`read_annotations`, from ``entitylink[dask]``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from entitylink.pipeline import load
 from entitylink.render import render_html, render_markdown
 
 if TYPE_CHECKING:
+    from entitylink.distributed import read_annotations
     from entitylink.tables import concept_table, documents_dataframe, to_dataframe
 
 __version__ = metadata.version("entitylink")
@@ -52,6 +55,7 @@ __all__ = [
     "load",
     "load_kb",
     "normalize",
+    "read_annotations",
     "render_html",
     "render_markdown",
     "to_dataframe",
@@ -61,9 +65,13 @@ _TABLES = ("concept_table", "documents_dataframe", "to_dataframe")
 
 
 def __getattr__(name: str) -> Any:
-    """The table functions, imported with pandas when first asked for."""
+    """The table functions and :func:`read_annotations`, imported with pandas (and Dask) when first asked for."""
     if name in _TABLES:
         from entitylink import tables
 
         return getattr(tables, name)
+    if name == "read_annotations":
+        from entitylink.distributed import read_annotations
+
+        return read_annotations
     raise AttributeError(f"module 'entitylink' has no attribute {name!r}")
