@@ -30,17 +30,13 @@ def annotate_on_dask(inputs: list[Path], out_dir: Path | None, scheduler: str, i
     if out_dir is None:
         raise typer.BadParameter("--scheduler writes a dataset folder: give one with -o", param_hint="--scheduler")
     try:
-        from entitylink.distributed import PipelineOptions, annotate_files, connect
-        from entitylink.distributed.run import dashboard
+        from entitylink.distributed import PipelineOptions, annotate_files
     except ImportError as error:
         fail(EntitylinkError(f"--scheduler needs Dask: pip install 'entitylink[dask]' ({error})"))
     shown = logging.getLogger().getEffectiveLevel() <= logging.INFO and sys.stderr.isatty()
     try:
-        with connect(scheduler) as client:
-            logger.info("Dask scheduler %s, %d workers%s", client.scheduler_info()["address"], len(client.scheduler_info()["workers"]),
-                        f", dashboard {link}" if (link := dashboard(client)) else "")  # fmt: skip
-            summary = annotate_files(inputs, out_dir, client, options=PipelineOptions(**options), input_format=input_format,
-                                     partition_size=partition_size, overwrite=overwrite, progress=shown)  # fmt: skip
+        summary = annotate_files(inputs, out_dir, scheduler, options=PipelineOptions(**options), input_format=input_format,
+                                 partition_size=partition_size, overwrite=overwrite, progress=shown)  # fmt: skip
     except (EntitylinkError, ValueError) as error:
         fail(error)
     logger.info("%d documents, %d failed, %d mentions in %d partitions (%d already done) in %.1f s: %.1f documents/s -> %s",

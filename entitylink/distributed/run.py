@@ -23,7 +23,7 @@ from entitylink.distributed.worker import PipelineOptions, annotate_partition
 from entitylink.errors import EntitylinkError, InputError
 from entitylink.io.readers import detect_format, input_files
 
-__all__ = ["RunSummary", "annotate_files", "connect", "dashboard"]
+__all__ = ["RunSummary", "annotate_files", "connect"]
 
 logger = logging.getLogger(__name__)
 _SAVE_EVERY = 5.0  # seconds between two saves of the manifest while partitions finish
@@ -54,17 +54,17 @@ class RunSummary:
         self.mentions += result["mentions"]
 
 
-def annotate_files(inputs: Iterable[str | Path], out_dir: str | Path, client: Client | None = None, *,
+def annotate_files(inputs: Iterable[str | Path], out_dir: str | Path, client: Client | str | None = None, *,
                    options: PipelineOptions | None = None, input_format: str | None = None, partition_size: int = 10_000,
                    overwrite: bool = False, progress: bool = False) -> RunSummary:  # fmt: skip
     """Annotate files and folders into the Parquet dataset ``out_dir`` (``mentions/``, ``documents/``, ``_manifest.json``).
 
-    One task per partition (:mod:`.partitions`) on ``client``'s cluster, or on a local cluster of one
-    worker process per core when it is None. Partitions already complete for unchanged inputs are
+    One task per partition (:mod:`.partitions`) on ``client``'s cluster, on the scheduler a string
+    names (:func:`connect`) or on a local cluster of one worker process per core when it is None. Partitions already complete for unchanged inputs are
     skipped (``overwrite``: the dataset is made anew). A task that fails is recorded in the manifest
     and the run goes on; a worker that dies is replaced and its task run again by Dask.
     """
-    out = Path(out_dir)
+    out = Path(out_dir).absolute()  # the workers' working folder is not this one
     options = options or PipelineOptions()
     files = [(path, input_format or detect_format(path)) for path in _files(inputs, input_format)]
     out.mkdir(parents=True, exist_ok=True)
@@ -75,7 +75,7 @@ def annotate_files(inputs: Iterable[str | Path], out_dir: str | Path, client: Cl
         raise EntitylinkError(f"{out}: another run is writing this dataset") from None
 
 
-def _annotate(files: list[tuple[Path, str]], out: Path, client: Client | None, options: PipelineOptions,
+def _annotate(files: list[tuple[Path, str]], out: Path, client: Client | str | None, options: PipelineOptions,
               partition_size: int, overwrite: bool, progress: bool) -> RunSummary:  # fmt: skip
     for table in (MENTIONS, DOCUMENTS):  # what tasks of an interrupted run left half written
         for leftover in (out / table).glob(".*.tmp"):
@@ -130,12 +130,16 @@ def _follow(client: Client, todo: list[Partition], options: PipelineOptions, man
 
 
 @contextmanager
-def _connected(client: Client | None) -> Iterator[Client]:
-    if client is not None:
+def _connected(client: Client | str | None) -> Iterator[Client]:
+    """``client``, or a client of the scheduler it names (None: ``local``), its workers and dashboard logged."""
+    if isinstance(client, Client):
         yield client
-    else:
-        with connect("local") as local:
-            yield local
+        return
+    with connect(client or "local") as connected:
+        info = connected.scheduler_info()
+        dashboard = f", dashboard {connected.dashboard_link}" if "dashboard" in info.get("services", {}) else ""
+        logger.info("Dask scheduler %s, %d workers%s", info["address"], len(info["workers"]), dashboard)
+        yield connected
 
 
 @contextmanager
@@ -163,8 +167,3 @@ def _local_workers(scheduler: str) -> int:
     if not count.isdigit() or int(count) < 1:
         raise EntitylinkError(f"--scheduler {scheduler}: local:N needs a number of workers N >= 1")
     return int(count)
-
-
-def dashboard(client: Client) -> str | None:
-    """The address of the cluster's dashboard, when it has one (it needs bokeh)."""
-    return client.dashboard_link if "dashboard" in client.scheduler_info().get("services", {}) else None
