@@ -71,10 +71,11 @@ class Manifest:
                                   "give the same options, --overwrite, or another output folder")  # fmt: skip
         return manifest
 
-    def plan(self, files: list[tuple[Path, str]], partition_size: int) -> list[Partition]:
-        """The partitions of ``files`` (path, format) still to annotate, each input planned or taken from the manifest."""
+    def plan(self, files: list[tuple[Path, str]], partition_size: int) -> tuple[list[Partition], int]:
+        """The partitions of ``files`` (path, format) still to annotate, and how many are complete; each input is
+        planned, or its plan taken from the manifest when it has not changed."""
         _check_names(files, self.data["inputs"])
-        todo, seen = [], set()
+        todo, complete, seen = [], 0, set()
         for path, kind in files:
             key = str(path.resolve())
             if key in seen:
@@ -89,10 +90,12 @@ class Manifest:
                 if counts is None:
                     record.update(status="pending")
                     todo.append(partition)
-                elif record.get("status") != "done":  # written by a run that ended before it could record it
+                    continue
+                complete += 1
+                if record.get("status") != "done":  # written by a run that ended before it could record it
                     record.update(status="done", **counts)
         self._index()
-        return todo
+        return todo, complete
 
     def _replan(self, key: str, path: Path, kind: str, partition_size: int, old: dict[str, Any] | None) -> dict[str, Any]:
         for record in (old or {}).get("partitions", []):  # the input changed: its old rows go

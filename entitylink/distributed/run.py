@@ -81,9 +81,9 @@ def _annotate(files: list[tuple[Path, str]], out: Path, client: Client | str | N
         for leftover in (out / table).glob(".*.tmp"):
             leftover.unlink(missing_ok=True)
     manifest = Manifest.open(out, options.to_dict(), overwrite)
-    todo = manifest.plan(files, partition_size)
+    todo, complete = manifest.plan(files, partition_size)
     manifest.save()
-    summary = RunSummary(skipped=sum(len(e["partitions"]) for e in manifest.data["inputs"].values()) - len(todo))
+    summary = RunSummary(skipped=complete)
     started = time.perf_counter()
     try:
         if todo:

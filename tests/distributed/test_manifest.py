@@ -16,15 +16,16 @@ def test_a_changed_input_is_planned_again_and_its_old_rows_removed(tmp_path):
     source = tmp_path / "a.jsonl"
     source.write_text("".join(f'{{"id": "{n}", "text": "t"}}\n' for n in range(4)), encoding="utf-8")
     manifest = Manifest.open(tmp_path / "out", {"ner": False}, overwrite=False)
-    todo = manifest.plan([(source, "jsonl")], partition_size=2)
+    todo, complete = manifest.plan([(source, "jsonl")], partition_size=2)
+    assert complete == 0
     assert [p.name for p in todo] == ["a.jsonl.000000001-000000002", "a.jsonl.000000003-000000004"]
     for partition in todo:
         with partition_writer(manifest.out_dir, partition.name, source.name):
             pass
-    assert manifest.plan([(source, "jsonl")], partition_size=2) == []  # complete, unchanged: nothing to do
+    assert manifest.plan([(source, "jsonl")], partition_size=2) == ([], 2)  # complete, unchanged: nothing to do
     source.write_text('{"id": "0", "text": "t"}\n', encoding="utf-8")
     os.utime(source, ns=(1, 1))
-    assert [p.name for p in manifest.plan([(source, "jsonl")], partition_size=2)] == ["a.jsonl"]
+    assert [p.name for p in manifest.plan([(source, "jsonl")], partition_size=2)[0]] == ["a.jsonl"]
     assert not partition_path(manifest.out_dir, "documents", todo[0].name).exists()
 
 
