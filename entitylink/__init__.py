@@ -4,6 +4,7 @@ The package's folders are its layers, each importing only those below it (``lint
 
 =====================================================  ================================================
 ``cli``                                                the ``entitylink`` command
+``distributed``                                        annotating on a Dask cluster into a Parquet dataset
 ``annotate``, ``tables``, ``evaluation``, ``training``,  annotating from Python, DataFrames, scoring,
 ``ontology_build``                                     training, building the bundled ontologies
 ``io``                                                 readers and writers of documents
@@ -16,7 +17,8 @@ The package's folders are its layers, each importing only those below it (``lint
 =====================================================  ================================================
 
 Every public name is imported on first use (``import entitylink`` loads neither spaCy nor pronto nor pandas):
-``entitylink.load_kb()`` imports the knowledge base only, ``entitylink.load()`` spaCy as well.
+``entitylink.load_kb()`` imports the knowledge base only, ``entitylink.load()`` spaCy as well,
+:func:`read_annotations` Dask (from ``entitylink[dask]``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from entitylink.annotate import AnnotatedDocument, annotate
+    from entitylink.distributed import read_annotations
     from entitylink.errors import CacheWarning, EntitylinkError, OntologyFileError
     from entitylink.kb import Concept, KnowledgeBase, Match, NameKind, Xref, load_kb
     from entitylink.normalize import normalize
@@ -58,6 +61,7 @@ _SOURCES = {
     "concept_table": "entitylink.tables",
     "documents_dataframe": "entitylink.tables",
     "to_dataframe": "entitylink.tables",
+    "read_annotations": "entitylink.distributed",
 }
 
 __all__ = [
@@ -77,6 +81,7 @@ __all__ = [
     "load",
     "load_kb",
     "normalize",
+    "read_annotations",
     "render_html",
     "render_markdown",
     "to_dataframe",

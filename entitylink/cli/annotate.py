@@ -19,6 +19,7 @@ import typer
 from filelock import FileLock, Timeout
 
 from entitylink.atomic_files import atomic_path
+from entitylink.cli.distributed import OverwriteOption, PartitionSizeOption, SchedulerOption, annotate_on_dask
 from entitylink.cli.options import CacheOption, SourceOption, choice, fail, parse_sources
 from entitylink.errors import EntitylinkError
 from entitylink.io.chunked_output import ChunkedOutput
@@ -48,7 +49,7 @@ class _Counts:
 
 def annotate(
     inputs: list[Path] = typer.Argument(..., metavar="INPUT", help="Text files (one abstract each), PubTator, PubMed XML (.xml, .xml.gz), BioC or JSONL files, folders of them, or - for standard input."),
-    output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", dir_okay=False, help="File to write [default: standard output]."),
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="PATH", help="File to write [default: standard output]; with --scheduler, the dataset folder."),
     output_format: str | None = typer.Option(None, "--format", "-f", **choice(WRITER_FORMATS), help="jsonl, pubtator, markdown, or one row per mention: tsv, csv, parquet [default: from the output's suffix, else jsonl]."),
     input_format: str | None = typer.Option(None, "--input-format", **choice(READER_FORMATS), help="The format of every input [default: detected per file]."),
     labels: list[str] | None = typer.Option(None, "--label", "-l", **choice(LABELS, case_sensitive=False), help="Only this label. Repeatable."),
@@ -61,14 +62,25 @@ def annotate(
     resume: bool = typer.Option(False, "--resume", help="Continue the interrupted run that wrote the same output file."),
     ontology: list[str] | None = SourceOption,
     cache_dir: Path | None = CacheOption,
+    scheduler: str | None = SchedulerOption,
+    overwrite: bool = OverwriteOption,
+    partition_size: int = PartitionSizeOption,
 ) -> None:  # fmt: skip
     """Tag and link diseases, species and therapies in abstracts.
 
     Every input document gives one output record; a document that cannot be read is
     written with its error and counted, and the run goes on. An output file grows chunk
     by chunk in OUTPUT.partial and takes its name when the run ends; --resume continues
-    a run that was interrupted.
+    a run that was interrupted. With --scheduler the documents are annotated on a Dask
+    cluster into the Parquet dataset folder -o (mentions/, documents/, _manifest.json);
+    running the command again completes what an interrupted run left.
     """
+    if scheduler is not None:
+        options = {"ontologies": tuple(parse_sources(ontology).items()), "cache_dir": cache_dir and str(cache_dir),
+                   "labels": tuple(labels or LABELS), "implicit_human": implicit_human, "batch_size": batch_size,
+                   "ner": RECOGNIZERS[recognizer]["ner"] and (str(ner_model) if ner_model else True),
+                   "dictionary": RECOGNIZERS[recognizer]["dictionary"]}  # fmt: skip
+        return annotate_on_dask(inputs, output, scheduler, input_format, options, partition_size, overwrite)
     from entitylink.pipeline import load as load_pipeline
 
     fmt = output_format or SUFFIX_FORMATS.get(output.suffix.lower() if output else "", "jsonl")
@@ -184,6 +196,10 @@ def _interrupted(chunked: ChunkedOutput | None) -> NoReturn:
 
 
 def _check_choices(fmt: str, output: Path | None, resume: bool) -> None:
+    if output is not None and output.is_dir():
+        raise typer.BadParameter(
+            f"{output} is a folder: give a file (a folder is written with --scheduler)", param_hint="--output"
+        )
     if fmt in BINARY_FORMATS and output is None:
         raise typer.BadParameter(f"{fmt} is written to a file: give one with -o", param_hint="--format")
     if resume and (output is None or fmt in BINARY_FORMATS):

@@ -31,6 +31,9 @@ class Document:
     error: str | None = None
     #: PubTator documents: where the title ends in ``text`` (the abstract starts one character later)
     title_end: int | None = None
+    #: PubMed articles: the year of publication and the journal's title, when the record gives them
+    year: int | None = None
+    journal: str | None = None
 
 
 #: The longest text annotated, in characters (spaCy's own default ``max_length``); a longer document is a

@@ -329,6 +329,24 @@ def test_pubmed_record_without_pmid_is_failed_and_the_others_read(articles):
     assert articles[4].error is None
 
 
+def test_pubmed_year_and_journal(tmp_path):
+    path = tmp_path / "dated.xml"
+    journal = "<Journal><JournalIssue><PubDate>{}</PubDate></JournalIssue><Title>Kidney International</Title></Journal>"
+    records = [
+        journal.format("<Year>2019</Year><Month>Mar</Month>"),
+        journal.format("<MedlineDate>1998 Dec-1999 Jan</MedlineDate>"),
+        "",
+    ]
+    path.write_text("<PubmedArticleSet>" + "".join(
+        f"<PubmedArticle><MedlineCitation><PMID>{n}</PMID><Article>{r}<ArticleTitle>T</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
+        for n, r in enumerate(records)) + "</PubmedArticleSet>", encoding="utf-8")  # fmt: skip
+    assert [(d.year, d.journal) for d in read_pubmed_xml(path)] == [
+        (2019, "Kidney International"),
+        (1998, "Kidney International"),
+        (None, None),
+    ]
+
+
 def test_pubmed_book_article(articles):
     book = articles[4]
     assert book.id == "100005"

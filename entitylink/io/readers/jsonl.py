@@ -23,8 +23,9 @@ def read_jsonl(path: Path) -> Iterator[Document]:
         yield from jsonl_documents(handle, str(path), path.stem)
 
 
-def jsonl_documents(handle: IO[bytes], name: str, stem: str) -> Iterator[Document]:
-    for number, line in enumerate(handle, 1):
+def jsonl_documents(handle: IO[bytes], name: str, stem: str, first_line: int = 1) -> Iterator[Document]:
+    """The documents of JSONL lines; ``first_line``: the line number of the first (a part of a larger file)."""
+    for number, line in enumerate(handle, first_line):
         if not line.strip():
             continue
         fields = _jsonl_fields(line)

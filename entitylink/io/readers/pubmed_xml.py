@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +26,8 @@ def read_pubmed_xml(path: Path) -> Iterator[Document]:
 
     A document is named by its PMID; its text is ``title + " " + abstract``, the abstract's
     ``AbstractText`` sections joined by spaces, each after ``LABEL: `` when it has a label
-    (inline markup such as ``<i>`` keeps its text). ``PubmedBookArticle`` records are read
+    (inline markup such as ``<i>`` keeps its text); ``year`` and ``journal`` are the publication
+    year and the journal's title, when the record gives them. ``PubmedBookArticle`` records are read
     the same way; the ``DeleteCitation`` lists of update files are not documents. A record
     without a PMID is a failed document.
 
@@ -45,6 +47,12 @@ _PUBMED_RECORDS = {
     "PubmedBookArticle": ("BookDocument/PMID", ("BookDocument/ArticleTitle", "BookDocument/Book/BookTitle"),
                           "BookDocument/Abstract/AbstractText"),
 }  # fmt: skip
+#: a PubMed record's tag: the paths of its publication date and of its journal's title
+_PUBLICATION = {
+    "PubmedArticle": ("MedlineCitation/Article/Journal/JournalIssue/PubDate", "MedlineCitation/Article/Journal/Title"),
+    "PubmedBookArticle": ("BookDocument/Book/PubDate", None),
+}
+_YEAR = re.compile(r"\b(1[5-9]\d\d|2\d\d\d)\b")
 
 
 def pubmed_documents(stream: io.BufferedIOBase, name: str, stem: str) -> Iterator[Document]:
@@ -108,7 +116,18 @@ def _pubmed_document(record: etree._Element, number: int, name: str, stem: str) 
         if text:
             sections.append(f"{label}: {text}" if label else text)
     abstract = " ".join(sections)
-    return Document(pmid, f"{title} {abstract}" if abstract else title, f"{name}#{number}", title_end=len(title))
+    year, journal = _publication(record)
+    return Document(pmid, f"{title} {abstract}" if abstract else title, f"{name}#{number}", title_end=len(title),
+                    year=year, journal=journal)  # fmt: skip
+
+
+def _publication(record: etree._Element) -> tuple[int | None, str | None]:
+    """The year of publication (``<Year>``, else the first year of ``<MedlineDate>``) and the journal's title."""
+    date_path, journal_path = _PUBLICATION[record.tag]
+    date = record.find(date_path)
+    found = _YEAR.search(date.findtext("Year") or date.findtext("MedlineDate") or "") if date is not None else None
+    journal = (record.findtext(journal_path) or "").strip() if journal_path else ""
+    return (int(found.group(1)) if found else None), (journal or None)
 
 
 def _inner_text(element: etree._Element) -> str:

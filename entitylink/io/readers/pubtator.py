@@ -53,11 +53,12 @@ class _Record:
         return pmid != self.pmid or self.abstract is not None or (kind == "t" and self.title is not None)
 
 
-def pubtator_documents(handle: IO[bytes], name: str, stem: str) -> Iterator[Document]:
-    """The documents of PubTator lines read from ``handle``; ``name`` names the input in errors, ``stem`` in ids."""
+def pubtator_documents(handle: IO[bytes], name: str, stem: str, first_record: int = 1, first_line: int = 1) -> Iterator[Document]:
+    """The documents of PubTator lines read from ``handle``; ``name`` names the input in errors, ``stem`` in ids;
+    ``first_record``, ``first_line``: the numbers of the first (``handle`` reads a part of a larger file)."""
     record: _Record | None = None
-    number = 0
-    for line_number, raw in enumerate(handle, 1):
+    number = first_record - 1
+    for line_number, raw in enumerate(handle, first_line):
         line, undecodable = _decoded(raw, line_number)
         header = _HEADER.fullmatch(line)
         if record is not None and (not line.strip() or (header and record.ends_before(header[1], header[2]))):

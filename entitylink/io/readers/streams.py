@@ -24,12 +24,13 @@ def decompressed(handle: io.BufferedReader) -> io.BufferedIOBase:
 class DecodedLines:
     """The lines of a binary file as text, noting the first line that is not UTF-8 since the last :meth:`take`."""
 
-    def __init__(self, handle: IO[bytes]) -> None:
+    def __init__(self, handle: IO[bytes], first_line: int = 1) -> None:
         self.handle = handle
+        self.first_line = first_line
         self.problem: str | None = None
 
     def __iter__(self) -> Iterator[str]:
-        for number, raw in enumerate(self.handle, 1):
+        for number, raw in enumerate(self.handle, self.first_line):
             try:
                 yield raw.decode("utf-8")
             except UnicodeDecodeError as error:
