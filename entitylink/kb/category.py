@@ -103,6 +103,13 @@ def _is_disease(concept: Concept, get: Callable[[str], Concept | None]) -> bool:
     return False
 
 
+def _under_named_taxon(concept: Concept, get: Callable[[str], Concept | None] | None) -> bool:
+    """Whether a taxon of no rank sits right under a species, a genus or a rank between: a strain, or a
+    virus the 2024 taxonomy renamed ("Human betaherpesvirus 5", now under Cytomegalovirus humanbeta5)."""
+    parents = [get(curie) for curie in concept.parents] if get is not None else []
+    return any(parent is not None and parent.rank in _TAXON_RANKS and parent.rank != "no rank" for parent in parents)
+
+
 def categorize(concept: Concept, get: Callable[[str], Concept | None] | None = None) -> Category | None:
     """The :class:`Category` of a concept, or None when it is none of the three labels.
 
@@ -116,7 +123,8 @@ def categorize(concept: Concept, get: Callable[[str], Concept | None] | None = N
         return Category(DISEASE) if get is not None and _is_disease(concept, get) else None
     if concept.ontology == "ncbitaxon":
         numbered = concept.curie.partition(":")[2].isdigit()  # not the rank classes ("NCBITaxon:species")
-        return Category(SPECIES) if numbered and concept.rank in _TAXON_RANKS and concept.curie not in _TAXON_ROOTS else None
+        ranked = concept.rank in _TAXON_RANKS or (concept.rank is None and _under_named_taxon(concept, get))
+        return Category(SPECIES) if numbered and ranked and concept.curie not in _TAXON_ROOTS else None
     if concept.ontology == "mesh":
         if concept.mapped_to:
             descriptors = [get(curie) for curie in concept.mapped_to] if get else []
