@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from entitylink.ontologies.ncbitaxon import (
+from entitylink.ontology_build.ncbitaxon import (
     CODE,
     OPEN_NOMENCLATURE,
     PLACEHOLDER,

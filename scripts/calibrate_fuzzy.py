@@ -15,7 +15,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from entitylink.evaluation.scoring import GOLD_LABELS, normalize_ids
+from entitylink.curie import normalize_ids
+from entitylink.labels import GOLD_LABELS
 from entitylink.io.readers import read_pubtator
 from entitylink.linking.grounder import shared_grounder
 

@@ -298,7 +298,7 @@ def _genus_spelling(token: Token, candidate: Candidate) -> bool:
 def _without_modifying_humans(spans: list[Span]) -> list[Span]:
     """Dictionary matches less the words for people ("adult", "newborn") that modify another organism right
     after them: "adult mice" are mice."""
-    return [span for span, after in zip(spans, [*spans[1:], None], strict=True)
+    return [span for span, after in zip(spans, [*spans[1:], None])
             if not (after is not None and after.start == span.end and after.label_ == SPECIES and span.label_ == SPECIES
                     and normalize(span.text) in HUMAN_WORDS and normalize(after.text) not in HUMAN_WORDS)]  # fmt: skip
 

@@ -10,7 +10,7 @@ import pytest
 
 import entitylink
 from entitylink.errors import ModelError
-from entitylink.readers import Annotation, Document
+from entitylink.io.readers import Annotation, Document
 from entitylink.training import CONFIG
 from entitylink.training.corpora import Split, annotated, dev_splits, train_documents
 from entitylink.training.examples import (
