@@ -47,6 +47,8 @@ _GENERIC_TERMS = frozenset({*GENERIC_HEADS, "condition", "illness", "abnormality
                             "drug", "medication", "medicine", "agent", "compound", "substance", "chemical",
                             "organism", "species", "strain", "treatment", "therapy", "infection", "gold"})  # fmt: skip
 _GENUS_INITIALS = re.compile(r"[A-Z][a-z]?")
+#: A gene written with its genotype ("MCAD−/−", "Lepr+/-"): a gene, whatever a recognizer proposes.
+_GENOTYPE = re.compile(r"\w[+\-−]/[+\-−]$")
 
 
 @dataclass(frozen=True)
@@ -122,9 +124,10 @@ class DictionaryRecognizer:
         spans = self._match(doc, units, abbreviations)
         spans += self._undefined_long_forms(doc, abbreviations, spans)
         genes = {i for span in doc.spans.get(GENE_SPANS, ()) for i in range(span.start, span.end)}
+        genes |= {token.i for token in doc if _GENOTYPE.search(token.text)}
         spans = _outside(genes, spans)
         kept = [] if self.overwrite_ents else [e for e in doc.ents if self._keeps(e)]
-        doc.ents = self.merge(kept, spans, self._names(abbreviations))
+        doc.ents = _outside(genes, self.merge(kept, spans, self._names(abbreviations)))
         return doc
 
     def _names(self, abbreviations: Abbreviations) -> Callable[[Span], bool]:
