@@ -16,8 +16,8 @@ import argparse
 from pathlib import Path
 
 from entitylink.curie import normalize_ids
-from entitylink.labels import GOLD_LABELS
 from entitylink.io.readers import read_pubtator
+from entitylink.labels import GOLD_LABELS
 from entitylink.linking.grounder import shared_grounder
 
 ROOT = Path(__file__).resolve().parents[1]
