@@ -21,7 +21,7 @@ SchedulerOption = typer.Option(
          "a scheduler address (tcp://host:8786) or scheduler file. Needs entitylink[dask].",
 )  # fmt: skip
 OverwriteOption = typer.Option(False, "--overwrite", help="With --scheduler: make the dataset anew instead of resuming it.")
-PartitionSizeOption = typer.Option(10_000, "--partition-size", min=1, help="With --scheduler: documents per task of a large JSONL or PubTator file.")  # fmt: skip
+PartitionSizeOption = typer.Option(10_000, "--partition-size", metavar="N", min=1, help="With --scheduler: documents per task of a large JSONL or PubTator file.")  # fmt: skip
 
 
 def annotate_on_dask(inputs: list[Path], out_dir: Path | None, scheduler: str, input_format: str | None,

@@ -86,7 +86,7 @@ def test_version_option_and_command():
     assert set(found["packages"]) == {"entitylink", "spacy", "scispacy", "pronto"}
     assert found["packages"]["spacy"] == importlib.metadata.version("spacy")
     assert found["ontologies"]["mondo"] == "mondo/releases/2026-05-05"
-    assert found["ontologies"]["ncbitaxon"] == "taxslim/2022-10-06"
+    assert found["ontologies"]["ncbitaxon"] == "ncbitaxon/2024-09-07"
     text = runner.invoke(app, ["version"]).output
     assert "scispacy" in text and "mesh-supplementary ontology" in text
 
@@ -123,7 +123,7 @@ def test_index_prints_a_summary_not_a_repr(kb):
     result = runner.invoke(app, ["ontologies", "index"])
     assert result.exit_code == 0, result.output
     assert "<KnowledgeBase" not in result.output
-    assert "4 ontology indexes ready in" in result.output and "MB" in result.output
+    assert "5 ontology indexes ready in" in result.output and "MB" in result.output
     assert "mondo/releases/2026-05-05" in result.output and "31,958 terms" in result.output
     summary = json.loads(runner.invoke(app, ["ontologies", "index", "--json"]).output)
     assert summary["cache_bytes"] > 100_000_000 and len(summary["parts"]) == 4
