@@ -99,4 +99,4 @@ def tiny_obo(tmp_path: Path) -> Path:
 @pytest.fixture
 def tiny_sources(tiny_obo: Path) -> dict[str, Path | None]:
     """Sources for :func:`entitylink.load_kb` with only the tiny ontology."""
-    return {"mondo": tiny_obo, "mesh": None, "mesh-supplementary": None, "ncbitaxon": None}
+    return {"mondo": tiny_obo, "mesh": None, "mesh-supplementary": None, "ncbitaxon": None, "ncbitaxon-full": None}

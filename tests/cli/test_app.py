@@ -126,7 +126,7 @@ def test_index_prints_a_summary_not_a_repr(kb):
     assert "5 ontology indexes ready in" in result.output and "MB" in result.output
     assert "mondo/releases/2026-05-05" in result.output and "31,958 terms" in result.output
     summary = json.loads(runner.invoke(app, ["ontologies", "index", "--json"]).output)
-    assert summary["cache_bytes"] > 100_000_000 and len(summary["parts"]) == 4
+    assert summary["cache_bytes"] > 100_000_000 and len(summary["parts"]) == 5
 
 
 def test_lookup_does_not_import_spacy(kb):

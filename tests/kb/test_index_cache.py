@@ -215,7 +215,7 @@ def test_binary_garbage_is_a_clear_error(tmp_path):
 def test_parallel_cold_build_of_several_files(tiny_obo, tmp_path):
     other = tmp_path / "other.obo"
     _big_obo(other, terms=50)
-    kb = entitylink.load_kb({"mondo": tiny_obo, "mesh": None, "mesh-supplementary": None, "ncbitaxon": other},
+    kb = entitylink.load_kb({"mondo": tiny_obo, "mesh": None, "mesh-supplementary": None, "ncbitaxon": other, "ncbitaxon-full": None},
                             cache_dir=tmp_path / "cache", workers=2)  # fmt: skip
     assert kb.best("acute myeloid leukemia").curie == "MONDO:0000010"
     assert kb.best("condition number 7").curie == "BIG:0000007"
@@ -228,7 +228,7 @@ def test_cold_build_falls_back_to_this_process_when_workers_cannot_run(tiny_obo,
     other = tmp_path / "other.obo"
     _big_obo(other, terms=50)
     monkeypatch.setattr(sys, "executable", executable)
-    kb = entitylink.load_kb({"mondo": tiny_obo, "mesh": None, "mesh-supplementary": None, "ncbitaxon": other},
+    kb = entitylink.load_kb({"mondo": tiny_obo, "mesh": None, "mesh-supplementary": None, "ncbitaxon": other, "ncbitaxon-full": None},
                             cache_dir=tmp_path / "cache", workers=2)  # fmt: skip
     assert kb.best("condition number 7").curie == "BIG:0000007"
     assert len(list((tmp_path / "cache").glob("*.npz"))) == 2
@@ -236,7 +236,7 @@ def test_cold_build_falls_back_to_this_process_when_workers_cannot_run(tiny_obo,
 
 _SMALL_KB = """
 import entitylink
-kb = entitylink.load_kb({"mondo": "tiny.obo", "mesh": None, "mesh-supplementary": None})
+kb = entitylink.load_kb({"mondo": "tiny.obo", "mesh": None, "mesh-supplementary": None, "ncbitaxon-full": None})
 print(kb.lookup("acute myeloid leukemia")[0].curie, kb.lookup("cat")[0].curie)
 """
 
@@ -261,7 +261,7 @@ def test_cold_build_shows_progress_on_a_terminal_only(tiny_obo, tmp_path, termin
     other = tmp_path / "other.obo"
     _big_obo(other, terms=50)
     code = (f"import entitylink; entitylink.load_kb({{'mondo': {str(tiny_obo)!r}, 'mesh': None, 'mesh-supplementary': None, "
-            f"'ncbitaxon': {str(other)!r}}}, cache_dir={str(tmp_path / 'cache')!r})")  # fmt: skip
+            f"'ncbitaxon': {str(other)!r}, 'ncbitaxon-full': None}}, cache_dir={str(tmp_path / 'cache')!r})")  # fmt: skip
     if terminal:
         parent, child = pty.openpty()
         fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))  # a terminal 120 columns wide

@@ -60,11 +60,6 @@ def test_records_and_cross_references_both_ways(kb):
     assert kb.get("MONDO:9999999") is None
 
 
-def test_alternative_ids_resolve_to_the_primary_concept(kb):
-    assert kb.get("NCBITaxon:36475").curie == "NCBITaxon:9685"
-    assert kb.resolve("NCBITaxon:36475") == "NCBITaxon:9685"
-
-
 def test_bundled_obsolete_concepts_resolve_to_their_replacement(kb):
     assert kb["MONDO:0000002"].obsolete
     assert kb.resolve("MONDO:0000002") == "MONDO:0009299"

@@ -27,7 +27,7 @@ from entitylink.ontology_build.mesh import (
 from entitylink.ontology_build.obo import OboSynonym, OboTerm, write_obo
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "desc-sample.xml"
-ONLY_MESH = {"mondo": None, "mesh-supplementary": None, "ncbitaxon": None}
+ONLY_MESH = {"mondo": None, "mesh-supplementary": None, "ncbitaxon": None, "ncbitaxon-full": None}
 
 
 def _load(path: Path) -> pronto.Ontology:
@@ -339,7 +339,8 @@ def test_supplementary_file_round_trips(tmp_path: Path, supplementary: dict[str,
     assert {a.resource for a in ackr1.annotations if a.property == "mesh:mappedTo"} == {"MESH:D004375", "MESH:D011956"}
     assert "Dfy protein, mouse" in {s.description for s in ackr1.synonyms}
     kb = entitylink.load_kb(
-        {"mesh-supplementary": out, "mesh": None, "mondo": None, "ncbitaxon": None}, cache_dir=tmp_path / "cache"
+        {"mesh-supplementary": out, "mesh": None, "mondo": None, "ncbitaxon": None, "ncbitaxon-full": None},
+        cache_dir=tmp_path / "cache",
     )
     assert kb["MESH:C483025"].mapped_to == ("MESH:D004375", "MESH:D011956")
     assert kb.best("atypical chemokine receptor 1").curie == "MESH:C483025"

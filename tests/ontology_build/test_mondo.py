@@ -279,7 +279,8 @@ def test_knowledge_base_over_the_built_file(tmp_path: Path, sources: tuple[Path,
     out = tmp_path / "mondo.obo.gz"
     write_obo(out, mondo_header("2026-05-05", "2026-08-04"), read_mondo(*sources))
     kb = entitylink.load_kb(
-        {"mondo": out, "mesh": None, "mesh-supplementary": None, "ncbitaxon": None}, cache_dir=tmp_path / "cache"
+        {"mondo": out, "mesh": None, "mesh-supplementary": None, "ncbitaxon": None, "ncbitaxon-full": None},
+        cache_dir=tmp_path / "cache",
     )
     best = kb.best("acute nonlymphocytic leukemia")
     assert best is not None and best.curie == "MONDO:0018874"
