@@ -26,7 +26,7 @@ BUNDLED_FILES = [file for file, _ in BUNDLED_ONTOLOGIES.values()]
 
 REPO = Path(__file__).resolve().parents[2]
 REAL_SOURCES = REPO.parent / "shared/data/ontologies-src"
-TAXONOMY_TABLE = Path(__file__).parent / "fixtures" / "ncbitaxon-sample.tsv"
+TAXONOMY_TABLE = Path(__file__).parents[1] / "fixtures" / "ncbitaxon-sample.tsv"
 
 # -- a tiny source tree with the real file names and layouts ------------------------------------
 
