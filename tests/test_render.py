@@ -81,7 +81,7 @@ def test_items_are_sorted_case_insensitively(prca_markdown):
 def test_species_without_common_name(example_docs):
     species = [line for line in render_markdown(example_docs["19309241"]).splitlines() if line.startswith("- **Species:**")]
     assert species == [
-        "- **Species:** Homo sapiens (human, species) [taxon 9606], Human betaherpesvirus 5 (species) [taxon 10359]"
+        "- **Species:** Homo sapiens (human, species) [taxon 9606], Human betaherpesvirus 5 [taxon 10359]"  # no rank in 2024
     ]
 
 
