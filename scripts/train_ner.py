@@ -3,6 +3,7 @@
     python scripts/train_ner.py [--corpora ../shared/data/corpora] [--workdir build/ner]
                                 [--out entitylink/resources/ner] [--max-steps N] [--limit N]
                                 [--genes ../shared/data/ontologies-src/hgnc/hgnc-2024-07.entries.tsv.gz]
+                                [--reuse] [--resume-from MODEL]
 
 Reads the **train** splits (see entitylink/training/corpora.py) with the labels each
 annotates, GENE included, leaves unknown the tokens the dictionary tags with the labels
@@ -10,7 +11,8 @@ a corpus does not annotate (or annotates only in part) and, where a corpus does 
 annotate genes, the tokens spelled as HGNC gene symbols (--genes); keeps every dev
 document out of training, and trains spaCy's NER with entitylink/training/ner.cfg
 (fixed seed) on the CPU. The dev splits pick the best checkpoint. The spaCy config
-used is saved with the model (config.cfg).
+used is saved with the model (config.cfg). --resume-from continues from a saved model
+(e.g. WORKDIR/model/model-last of a run that was cut short) instead of random weights.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ import logging
 from pathlib import Path
 
 import entitylink
-from entitylink.training.trainer import prepare_corpora, train_ner
+from entitylink.training import CONFIG
+from entitylink.training.trainer import prepare_corpora, resumed_config, train_ner
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,13 +42,15 @@ def main() -> None:
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     parser.add_argument("--limit", type=int, default=None, help="documents per split (a quick run)")
     parser.add_argument("--reuse", action="store_true", help="train on the DocBins already in --workdir")
+    parser.add_argument("--resume-from", type=Path, default=None, help="start from this model's weights")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if not args.reuse:
         nlp = entitylink.load(ner=False)  # the dictionary marks the unknown tokens
         prepare_corpora(nlp, args.corpora.resolve(), args.workdir, args.limit, args.genes.resolve())
     overrides = {} if args.max_steps is None else {"training.max_steps": args.max_steps}
-    print(train_ner(args.workdir, args.out, overrides))
+    config = CONFIG if args.resume_from is None else resumed_config(args.resume_from, args.workdir)
+    print(train_ner(args.workdir, args.out, overrides, config))
 
 
 if __name__ == "__main__":

@@ -12,12 +12,13 @@ from typing import Any
 from spacy.cli.train import train
 from spacy.language import Language
 from spacy.tokens import DocBin
+from spacy.util import load_config
 
 from entitylink.training import CONFIG
 from entitylink.training.corpora import dev_splits, train_documents
 from entitylink.training.examples import ConversionStats, read_gene_symbols, training_docs
 
-__all__ = ["prepare_corpora", "train_ner"]
+__all__ = ["prepare_corpora", "resumed_config", "train_ner"]
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,21 @@ def prepare_corpora(nlp: Language, corpora: Path, workdir: Path, limit: int | No
         docs.to_disk(workdir / f"{name}.spacy")
         logger.info("%s: %s", name, stats[name])
     return stats
+
+
+def resumed_config(model: Path, workdir: Path, config: Path = CONFIG) -> Path:
+    """Write ``workdir/resume.cfg``: ``config`` whose components start from ``model``'s weights.
+
+    spaCy sources each trained component (tok2vec, ner) from ``model`` instead of initializing it,
+    so training continues from a checkpoint (e.g. ``model-last`` of a run cut short). The learning
+    rate of ``ner.cfg`` is constant, so only Adam's moments and the batch-size schedule restart.
+    """
+    settings = load_config(config)
+    for name in settings["nlp"]["pipeline"]:
+        settings["components"][name] = {"source": str(model.resolve())}
+    resumed = workdir / "resume.cfg"
+    settings.to_disk(resumed)
+    return resumed
 
 
 def train_ner(workdir: Path, output: Path, overrides: Mapping[str, Any] | None = None, config: Path = CONFIG) -> Path:

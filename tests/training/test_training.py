@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from spacy.util import load_config
 
 import entitylink
 from entitylink.errors import ModelError
@@ -18,7 +19,7 @@ from entitylink.training.examples import (
     read_gene_symbols,
     training_docs,
 )
-from entitylink.training.trainer import prepare_corpora, train_ner
+from entitylink.training.trainer import prepare_corpora, resumed_config, train_ner
 
 #: pmid -> title, abstract, the disease (every case of it is annotated) and its MeSH id
 TEXTS = {
@@ -155,6 +156,14 @@ def test_a_few_training_steps_give_a_loadable_model(corpora, dictionary_nlp, tmp
     assert nlp.pipe_names[:3] == ["sentencizer", "entitylink_abbreviations", "entitylink_ner"]
     doc = nlp("Anemia in cats treated with prednisolone.")
     assert all(ent.label_ in entitylink.labels.LABELS for ent in doc.ents)
+    resumed = train_ner(workdir, tmp_path / "resumed", {"training.max_steps": 2}, resumed_config(model, workdir))
+    assert entitylink.load(ner=resumed).get_pipe("entitylink_ner").labels == nlp.get_pipe("entitylink_ner").labels
+
+
+def test_a_resumed_config_sources_every_trained_component(tmp_path):
+    config = load_config(resumed_config(tmp_path / "checkpoint", tmp_path))
+    assert config["components"] == {name: {"source": str(tmp_path / "checkpoint")} for name in ("tok2vec", "ner")}
+    assert config["system"]["seed"] == 0
 
 
 def test_the_config_is_the_one_the_script_trains_with():
