@@ -62,6 +62,8 @@ _CAUSED_BY = re.compile(r"^\S+?-(?:associated|induced|related|mediated)\s+", re.
 _VAGUE_HEADS = frozenset({"abnormality", "abnormalities", "anomaly", "anomalies", "dysfunction", "disturbance",
                           "disturbances", "complication", "complications", "problems", "manifestations",
                           "hypoplasia", "aplasia", "hyperplasia", "dysplasia", "involvement"})  # fmt: skip
+#: A Latin name of two or more words, as a species or subspecies is written ("Alnus alnobetula fruticosa").
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [a-z][a-z-]+)+")
 _FUZZY_WEIGHT = 0.9
 _IMPLICIT_SCORE = 0.9
 _DERIVED_WEIGHT = 0.9
@@ -194,6 +196,9 @@ class Grounder:
             found.append(self._candidate(implied, Category(SPECIES), _IMPLICIT_SCORE, text, kind))
         matches = self.kb.lookup(text)
         found += self._from_matches(matches, labels, text)
+        if matches and _wants_species(labels) and _LATIN_NAME.fullmatch(text) and not any(c.label == SPECIES for c in found):
+            # a MeSH organism with no taxon ("Flavobacterium sinopsychrotolerans"): the grounding tier may have it
+            found += self._from_matches(self.kb.lookup(text, ontologies={"ncbitaxon"}), labels, text)
         return self._species_before_genus(_rank(found))
 
     def _species_before_genus(self, ranked: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -250,6 +255,10 @@ class Grounder:
                        if self.category(c) == Category(category.label) and (c in named or names & self._names(c))]  # fmt: skip
         if equivalents:
             return min(equivalents, key=lambda c: c not in named)
+        if category.label == SPECIES:  # MeSH names the taxon it maps to; the taxonomy may have renamed it since
+            taxa = [c for c in self.kb.xrefs(curie, prefix_of(wanted)) if self.category(c) == Category(SPECIES)]
+            if len(taxa) == 1:
+                return taxa[0]
         mondo = self.mondo.of(curie, (text,) if text else ()) if category.label == DISEASE else None
         return mondo or curie
 
@@ -419,6 +428,10 @@ class Grounder:
         return _rank(found)
 
 
+def _wants_species(labels: frozenset[str] | None) -> bool:
+    return labels is not None and SPECIES in labels
+
+
 def _derive(candidate: Candidate, weight: float, kind: str) -> Candidate:
     return dataclasses.replace(candidate, score=round(candidate.score * weight, 4), kind=kind)
 
@@ -429,7 +442,8 @@ _LABEL_ORDER = {DISEASE: 0, THERAPY: 1, SPECIES: 2}
 
 def _rank(candidates: Iterable[Candidate]) -> tuple[Candidate, ...]:
     """One candidate per concept (its best score), best first; ties go to diseases, therapies, then species,
-    then to the label's primary ontology."""
+    then to the label's primary ontology, then to the concept whose own label was matched
+    ("Streptomyces coelicolor" itself before the strain MeSH maps that name to)."""
     best: dict[str, Candidate] = {}
     for candidate in candidates:
         kept = best.get(candidate.curie)
@@ -437,7 +451,8 @@ def _rank(candidates: Iterable[Candidate]) -> tuple[Candidate, ...]:
             best[candidate.curie] = candidate
     return tuple(sorted(best.values(), key=lambda c: (-c.score, _LABEL_ORDER[c.label],
                                                        ontology_of(c.curie) != PRIMARY_ONTOLOGY[c.label],
-                                                       ONTOLOGY_PRIORITY.get(ontology_of(c.curie), 9), c.curie)))  # fmt: skip
+                                                       ONTOLOGY_PRIORITY.get(ontology_of(c.curie), 9),
+                                                       normalize(c.name) != normalize(c.matched), c.curie)))  # fmt: skip
 
 
 @lru_cache(maxsize=4)

@@ -24,6 +24,7 @@ from entitylink.ontology_build.mesh import (
 )
 from entitylink.ontology_build.mondo import mondo_header, read_mondo
 from entitylink.ontology_build.ncbitaxon import (
+    FORMER_NAME,
     Taxonomy,
     read_taxa,
     read_taxslim,
@@ -61,7 +62,7 @@ def build_taxonomy(full_table: Path, taxslim: Path, mesh_taxa: set[int], out: Pa
     taxonomy.fill(entry.taxon for entry in slim.values())
     seeds = sorted((slim.keys() | mesh_taxa) & taxonomy.taxa.keys())
     tiers = split_tiers(taxonomy, taxonomy.kept(worth_naming, always=set(seeds)), seeds)
-    types = sorted({s.type for entry in slim.values() for s in entry.synonyms if s.type} | {"genbank_common_name"})
+    types = sorted({s.type for entry in slim.values() for s in entry.synonyms if s.type} | {"genbank_common_name", FORMER_NAME})
     header = taxonomy_header(TAXONOMY_RELEASE, TAXSLIM_RELEASE, {t: t.replace("_", " ") for t in types})
     table_header = {"ontology": "ncbitaxon", "data-version": f"ncbitaxon/{TAXONOMY_RELEASE}"}
     return {

@@ -23,6 +23,7 @@ from entitylink.ontology_build.obo import OboHeader, OboSynonym, OboTerm, write_
 
 __all__ = [
     "CODE",
+    "FORMER_NAME",
     "OPEN_NOMENCLATURE",
     "PLACEHOLDER",
     "SOURCE_COLUMNS",
@@ -53,6 +54,8 @@ PLACEHOLDER = re.compile(
 OPEN_NOMENCLATURE = re.compile(r"(?<!\bf\.)\s(?:sp|spp|cf|aff|nr)\.\s")
 #: A specimen, strain or isolate code: any digit outside a virus ("BIOUG21200-C02", "archaeon CR_12").
 CODE = re.compile(r"\d")
+#: The synonym type of a taxslim scientific name that the taxonomy has since replaced.
+FORMER_NAME = "former_scientific_name"
 _NO_RANK = "no_rank"
 _SPECIES_DEPTH = 4
 _SLIM_SYNONYM = re.compile(r'^synonym: "((?:[^"\\]|\\.)*)" (\w+)(?: (\w+))? \[')
@@ -208,11 +211,15 @@ def split_tiers(taxonomy: Taxonomy, kept: set[int], seeds: Iterable[int]) -> Tax
 
 
 def taxa_to_obo(taxonomy: Taxonomy, tiers: TaxonomyTiers, slim: Mapping[int, SlimTaxon]) -> Iterator[OboTerm]:
-    """OBO terms of the curated tier: scientific name, GenBank common name, taxslim's synonyms, rank, kept parent."""
+    """OBO terms of the curated tier: scientific name, GenBank common name, taxslim's synonyms and its
+    scientific name when the taxonomy has renamed the taxon since ("Mycoplasma pneumoniae"), rank, kept parent."""
     for tax_id in sorted(tiers.curated):
         taxon = taxonomy.taxa[tax_id]
         synonyms = {OboSynonym(taxon.common_name, "EXACT", "genbank_common_name")} if taxon.common_name else set()
-        seen = {taxon.name, taxon.common_name}
+        former = slim[tax_id].taxon.name if tax_id in slim else taxon.name
+        if former != taxon.name:
+            synonyms.add(OboSynonym(former, "EXACT", FORMER_NAME))
+        seen = {taxon.name, taxon.common_name, former}
         synonyms.update(s for s in (slim[tax_id].synonyms if tax_id in slim else ()) if s.text not in seen)
         parent = tiers.parents[tax_id]
         yield OboTerm(

@@ -28,6 +28,7 @@ _PRIOR_SCORE = 0.95
 #: token end -> (an entity ending there, its candidates)
 _LinkedByEnd = dict[int, tuple[Span, tuple[Candidate, ...]]]
 _BINOMIAL = re.compile(r"([A-Z][a-z]?)\.\s*([a-z]+)")
+_SPELLED_BINOMIAL = re.compile(r"[A-Z][a-z]+ [a-z]+")
 
 
 @Language.factory(
@@ -136,13 +137,24 @@ class EntityLinker:
         return (prior, *found) if prior is not None else found
 
     def _abbreviated_binomials(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
-        """Unlinked "C. albicans": the species of a genus the document names, else the only one."""
-        genera = {found[0].name.split()[0].lower() for found in found_per_ent if found and found[0].label == SPECIES}
+        """ "M. brunneum": the species the document spelled out ("Metarhizium brunneum"); unlinked, the
+        species of a genus the document names, else the only one."""
+        species = [(ent, found[0]) for ent, found in zip(doc.ents, found_per_ent) if found and found[0].label == SPECIES]
+        genera = {best.name.split()[0].lower() for _, best in species}
+        spelled_out = [(ent.text.lower().split(), best) for ent, best in species if _SPELLED_BINOMIAL.fullmatch(ent.text)]
         resolved = []
         for ent, found in zip(doc.ents, found_per_ent):
-            match = _BINOMIAL.fullmatch(ent.text) if not found and ent.label_ in (SPECIES, "") else None
-            species = self.grounder.abbreviated_species(match[1], match[2], genera) if match else None
-            resolved.append((species,) if species is not None else found)
+            match = _BINOMIAL.fullmatch(ent.text) if ent.label_ in (SPECIES, "") else None
+            initials, epithet = (match[1].lower(), match[2]) if match else ("", "")
+            named = [
+                best for (genus, named_epithet), best in spelled_out if genus.startswith(initials) and named_epithet == epithet
+            ]
+            if match is not None and named:
+                found = (dataclasses.replace(named[0], matched=ent.text, kind="abbreviated"), *found)
+            elif match is not None and not found:
+                abbreviated = self.grounder.abbreviated_species(match[1], match[2], genera)
+                found = (abbreviated,) if abbreviated is not None else found
+            resolved.append(found)
         return resolved
 
     def _in_human(self, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:

@@ -13,7 +13,7 @@ import entitylink
 from entitylink import OntologyFileError
 from entitylink.kb.taxon_table import Taxon, read_taxon_table
 from entitylink.ontology_build.build import build_taxonomy
-from entitylink.ontology_build.ncbitaxon import Taxonomy, read_taxa, read_taxslim, worth_naming
+from entitylink.ontology_build.ncbitaxon import FORMER_NAME, Taxonomy, read_taxa, read_taxslim, worth_naming
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "ncbitaxon-sample.tsv"
 REAL_TABLE = Path(__file__).resolve().parents[2].parent / "shared/data/ontologies-src/ncbitaxon/ncbitaxon-2024-09-07.full.tsv.gz"
@@ -153,6 +153,29 @@ def test_the_curated_tier_is_an_obo_file_pronto_loads(built: Path) -> None:
     fly = curated["NCBITaxon:7227"]
     assert [t.id for t in fly.superclasses(distance=1, with_self=False)] == ["NCBITaxon:7215"]
     assert curated["NCBITaxon:7215"].name == "Drosophila <flies,genus>"
+
+
+def test_a_taxon_renamed_since_taxslim_keeps_its_former_name(tmp_path: Path) -> None:
+    slim = tmp_path / "taxslim.obo.gz"
+    renamed = TAXSLIM.replace(
+        "[Term]\nid: NCBITaxon:species", "[Term]\nid: NCBITaxon:562\nname: Bacillus coli\n\n[Term]\nid: NCBITaxon:species"
+    )
+    slim.write_bytes(gzip.compress(renamed.encode("utf-8")))
+    build_taxonomy(FIXTURE, slim, set(), tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        curated = pronto.Ontology(str(tmp_path / "ncbitaxon.obo.gz"))
+    coli = curated["NCBITaxon:562"]
+    assert coli.name == "Escherichia coli"
+    assert {(s.description, s.scope, s.type.id) for s in coli.synonyms if s.type} >= {("Bacillus coli", "EXACT", FORMER_NAME)}
+    only = {
+        "mondo": None,
+        "mesh": None,
+        "mesh-supplementary": None,
+        "ncbitaxon-full": None,
+        "ncbitaxon": tmp_path / "ncbitaxon.obo.gz",
+    }
+    assert entitylink.load_kb(only, cache_dir=tmp_path).best("Bacillus coli").curie == "NCBITaxon:562"
 
 
 def test_the_table_holds_the_other_kept_taxa_under_their_nearest_kept_parent(built: Path) -> None:

@@ -201,3 +201,26 @@ def test_coordinated_mention_links_its_first_concept_with_the_ids_of_all():
     assert ent._.kb_id == "MONDO:0007254"  # breast cancer
     assert {"MONDO:0007254", "MONDO:0008170"} <= set(ent._.kb_ids)  # and ovarian cancer
     assert ent._.alternatives[0]["curie"] == "MONDO:0008170"
+
+
+def test_an_abbreviated_binomial_is_the_species_the_document_spelled_out():
+    """ "M. brunneum" after "Metarhizium brunneum", not another species of an M. genus."""
+    nlp = blank_with_linker()
+    doc = nlp.make_doc("Metarhizium brunneum kills beetles ; M. brunneum spores")
+    doc.ents = [Span(doc, 0, 2, label="SPECIES"), Span(doc, 5, 7, label="SPECIES")]
+    spelled, abbreviated = nlp(doc).ents
+    assert spelled._.kb_id == abbreviated._.kb_id == "NCBITaxon:500148"
+    assert abbreviated._.score == spelled._.score
+
+
+@pytest.mark.parametrize(
+    ("text", "curie"),
+    [
+        ("Mycoplasma pneumoniae", "NCBITaxon:2104"),  # renamed Mycoplasmoides since taxslim 2022; MeSH maps it
+        ("Flavobacterium sinopsychrotolerans", "NCBITaxon:604089"),  # a MeSH supplementary organism, in the grounding tier
+        ("Streptomyces coelicolor", "NCBITaxon:1902"),  # the species itself, not the strain MeSH maps the name to
+    ],
+)
+def test_a_species_name_links_to_its_taxon(text, curie):
+    nlp = blank_with_linker()
+    assert link(nlp, text, 0, len(text.split()), label="SPECIES").ents[0]._.kb_id == curie
