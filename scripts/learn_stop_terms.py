@@ -6,7 +6,8 @@ Runs the pipeline (without the stop list) over the training documents of
 entitylink/training/corpora.py (train splits, without any document of a dev split,
 each document once) and counts, for every normalized mention text of a label the
 document is completely annotated for (not BioNLP-ST 2013 CG's diseases: it annotates
-cancers only), how often a prediction is a gold mention (same span). Texts predicted at least
+cancers only), how often a prediction overlaps a gold mention of its label (a name the corpora
+annotate with other bounds, "trout" in "rainbow trout", is a name worth tagging). Texts predicted at least
 ``--min-count`` times with precision below ``--max-precision`` are written, with
 their label and counts, to the stop list that ``entitylink_dictionary`` loads.
 The corpora annotate less than entitylink's labels cover, so some names are kept
@@ -63,13 +64,13 @@ def main() -> None:
     labels = {document.id: complete for complete, document in training}
     documents = [document for _, document in training]
     texts = {d.id: d.text for d in documents}
-    spans = {(m.doc_id, m.start, m.end, m.label) for m in gold_mentions(documents)}
+    gold_characters = {(m.doc_id, m.label, i) for m in gold_mentions(documents) for i in range(m.start, m.end)}
     for mention in predicted_mentions(annotate_documents(nlp, documents)):
         if mention.label not in labels[mention.doc_id]:
             continue
         key = (mention.label, normalize(texts[mention.doc_id][mention.start : mention.end]))
         predicted[key] += 1
-        correct[key] += (mention.doc_id, mention.start, mention.end, mention.label) in spans
+        correct[key] += any((mention.doc_id, mention.label, i) in gold_characters for i in range(mention.start, mention.end))
     print(f"{len(documents)} documents", flush=True)
     grounder = shared_grounder()
     rows = sorted((label, key, predicted[label, key], correct[label, key]) for label, key in predicted

@@ -21,6 +21,9 @@ __all__ = ["Abbreviation", "Abbreviations", "BoundedAbbreviationDetector"]
 
 #: scispaCy only keeps parenthesised spans of at most 8 tokens ("(PRCA)", "(allo-HSCT)").
 _MAX_PARENTHESIS_TOKENS = 8
+#: Where a short form is defined: in parentheses, as scispaCy looks, or in square brackets
+#: ("human cytomegalovirus [HCMV]"), which it does not.
+_BRACKETS = {"parenthesis": ("(", ")"), "square bracket": ("[", "]")}
 
 
 @Language.factory("entitylink_abbreviations", default_config={"make_serializable": True})
@@ -29,7 +32,7 @@ class BoundedAbbreviationDetector(AbbreviationDetector):
 
     Sets ``doc._.abbreviations`` (the short forms, each with ``._.long_form``) as scispaCy
     does, also for short forms with a hyphen or slash, which the biomedical tokenizer
-    splits ("allo-HSCT" is three tokens). scispaCy's pattern ``( any+ )`` makes its matcher try every pair of
+    splits ("allo-HSCT" is three tokens), and for short forms in square brackets ("[HCMV]"). scispaCy's pattern ``( any+ )`` makes its matcher try every pair of
     parentheses, which is quadratic (minutes on a 2 MB text); this one only looks
     inside a pair at the at most 8 tokens scispaCy would keep anyway.
     ``make_serializable`` (default true here) keeps ``nlp.pipe(n_process=...)`` working.
@@ -37,9 +40,10 @@ class BoundedAbbreviationDetector(AbbreviationDetector):
 
     def __init__(self, nlp: Language, name: str = "entitylink_abbreviations", make_serializable: bool = True) -> None:
         super().__init__(nlp, name, make_serializable=make_serializable)
-        inside = {"ORTH": {"NOT_IN": ["(", ")"]}, "OP": f"{{1,{_MAX_PARENTHESIS_TOKENS}}}"}
         self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("parenthesis", [[{"ORTH": "("}, inside, {"ORTH": ")"}]])
+        for name, (opening, closing) in _BRACKETS.items():
+            inside = {"ORTH": {"NOT_IN": [opening, closing]}, "OP": f"{{1,{_MAX_PARENTHESIS_TOKENS}}}"}
+            self.matcher.add(name, [[{"ORTH": opening}, inside, {"ORTH": closing}]])
 
     def __call__(self, doc: Doc) -> Doc:
         """scispaCy's ``AbbreviationDetector.__call__``, plus the short forms our tokenizer splits ("allo-HSCT")."""

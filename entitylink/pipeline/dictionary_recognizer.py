@@ -174,8 +174,8 @@ class DictionaryRecognizer:
                         best = (j, candidate)
             if best is None and len(unit.text) <= 3 and unit.text[:1].isupper():
                 best = self._abbreviated_species(doc, units, i, genera)
-            if best is None:
-                best = self._binomial(doc, units, i)
+            if best is None or best[0] == i:  # "Methanobacterium petrolearium", not its genus alone
+                best = self._binomial(doc, units, i) or best
             if best is None:
                 i += 1
                 continue

@@ -140,6 +140,13 @@ def test_bounded_detector_finds_hyphenated_short_forms(nlp):
     assert ("UC-MSCs", "umbilical cord MSCs") in found
 
 
+def test_bounded_detector_finds_short_forms_in_square_brackets(nlp):
+    doc = nlp("The betaherpesvirus human cytomegalovirus [HCMV] stimulates eIF4F. Only HCMV replication raises PABP [12].")
+    found = [(a["short_text"], a["long_text"], a["short_start"]) for a in doc._.abbreviations]
+    assert [(short, long) for short, long, _ in found] == [("HCMV", "human cytomegalovirus")] * 2
+    assert [doc[start].text for _, _, start in found] == ["HCMV", "HCMV"]
+
+
 def test_bounded_detector_matches_scispacy_on_abstracts(nlp):
     """Bounding the parenthesis pattern finds what scispaCy's own detector finds."""
     scispacy_nlp = spacy.blank("en", config=TOKENIZER)

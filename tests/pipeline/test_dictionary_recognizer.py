@@ -280,6 +280,12 @@ def test_a_binomial_only_the_whole_taxonomy_names_is_its_taxon(nlp):
     assert ("Scrippsiella trochoidea", "NCBITaxon:71861") in found
 
 
+def test_a_binomial_of_a_named_genus_is_the_species_not_the_genus(nlp):
+    """The curated tier names the genus Methanobacterium; the whole taxonomy names the new species."""
+    found = _species(nlp, "Methanobacterium petrolearium sp. nov., a methanogen isolated from a crude oil tank.")
+    assert found == [("Methanobacterium petrolearium", "NCBITaxon:710190")]
+
+
 def test_word_genera_are_never_tagged_alone(nlp):
     texts = ["Cancer is a leading cause of death.", "Major depression was common.", "Arrows point to the lesions."]
     for text in texts:
