@@ -48,6 +48,11 @@ GENE_CONTEXTS = [
     ("Obese ob/ob mice and lean controls were fed a high-fat diet.", "ob/ob", "mice"),
     ("MCAD−/− mice developed hypoglycemia during fasting.", "MCAD−/−", "hypoglycemia"),
     ("We crossed ob/ob mice with MCAD−/− mice.", "MCAD−/−", "mice"),
+    # gene and protein symbols that the taxonomy also spells: "Hh" (hedgehog), "PV" (poliovirus)
+    ("Hh signaling through Ptch1 and Smo controls limb patterning in mouse embryos.", "Hh", "mouse"),
+    ("Loss of Hh pathway activity caused holoprosencephaly.", "Hh", "holoprosencephaly"),
+    ("PV interneurons expressing parvalbumin were reduced in the cortex of Shank3 mutant mice.", "PV", "mice"),
+    ("PV+ cells and IGFBP-1 levels were measured in the stria vascularis of adult mice.", "IGFBP-1", "mice"),
 ]  # fmt: skip
 
 
