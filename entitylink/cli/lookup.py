@@ -8,9 +8,8 @@ from pathlib import Path
 
 import typer
 
-from entitylink.cli.options import CacheOption, SourceOption, choice, fail, parse_sources
-from entitylink.errors import EntitylinkError
-from entitylink.kb import Match, load_kb
+from entitylink.cli.options import CacheOption, SourceOption, choice, knowledge_base
+from entitylink.kb import Match
 from entitylink.kb.knowledge_base import ONTOLOGY_PRIORITY
 
 __all__ = ["lookup"]
@@ -27,10 +26,7 @@ def lookup(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per name."),
 ) -> None:
     """Look names up in the knowledge base: best concepts first, with their cross-references."""
-    try:
-        kb = load_kb(parse_sources(ontology), cache_dir=cache_dir)
-    except EntitylinkError as error:
-        fail(error)
+    kb = knowledge_base(ontology, cache_dir)
     for text in texts:
         matches = kb.lookup(text, ontologies=only, limit=limit)
         if as_json:

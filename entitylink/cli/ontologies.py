@@ -9,9 +9,9 @@ from typing import Any
 
 import typer
 
-from entitylink.cli.options import CacheOption, SourceOption, fail, logging_flags, parse_sources
+from entitylink.cli.options import CacheOption, SourceOption, fail, knowledge_base, logging_flags
 from entitylink.errors import EntitylinkError
-from entitylink.kb import KnowledgeBase, load_kb
+from entitylink.kb import KnowledgeBase
 from entitylink.kb.index_cache import cache_path, cache_size, default_cache_dir
 from entitylink.ontology_build.build import build_all, convert_mesh_xml
 
@@ -29,10 +29,7 @@ def info(
 ) -> None:
     """Files, versions and counts of the loaded ontologies, and where their indexes are cached."""
     directory = cache_dir or default_cache_dir()
-    try:
-        kb = load_kb(parse_sources(ontology), cache_dir=directory)
-    except EntitylinkError as error:
-        fail(error)
+    kb = knowledge_base(ontology, directory)
     summary = _summary(kb, directory)
     if as_json:
         typer.echo(json.dumps(summary, indent=2))
@@ -66,10 +63,7 @@ def index(
     """Compile (or check) the cached term index of every ontology file."""
     directory = cache_dir or default_cache_dir()
     start = time.perf_counter()
-    try:
-        kb = load_kb(parse_sources(ontology), cache_dir=directory)
-    except EntitylinkError as error:
-        fail(error)
+    kb = knowledge_base(ontology, directory)
     summary = {**_summary(kb, directory), "seconds": round(time.perf_counter() - start, 1)}
     if as_json:
         typer.echo(json.dumps(summary, indent=2))

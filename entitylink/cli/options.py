@@ -7,11 +7,26 @@ import functools
 import inspect
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-__all__ = ["CacheOption", "SourceOption", "choice", "configure_logging", "fail", "logging_flags", "parse_sources"]
+from entitylink.errors import EntitylinkError
+
+if TYPE_CHECKING:
+    from entitylink.kb import KnowledgeBase
+
+__all__ = [
+    "CacheOption",
+    "SourceOption",
+    "choice",
+    "configure_logging",
+    "fail",
+    "knowledge_base",
+    "logging_flags",
+    "parse_sources",
+]
 
 SourceOption = typer.Option(
     None,
@@ -95,3 +110,13 @@ def fail(error: Exception) -> NoReturn:
     """Print ``error`` on standard error and exit with status 1."""
     typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
     raise typer.Exit(code=1)
+
+
+def knowledge_base(ontology: list[str] | None, cache_dir: Path | None) -> KnowledgeBase:
+    """The knowledge base of the ``--ontology`` options; a bad source ends the command with its error."""
+    from entitylink.kb import load_kb
+
+    try:
+        return load_kb(parse_sources(ontology), cache_dir=cache_dir)
+    except EntitylinkError as error:
+        fail(error)

@@ -5,32 +5,7 @@ May import :mod:`entitylink.io`, :mod:`entitylink.pipeline`, :mod:`entitylink.kb
 
 from __future__ import annotations
 
-from entitylink.curie import normalize_ids
-from entitylink.evaluation.scoring import (
-    Counts,
-    LabelScores,
-    Mention,
-    equivalent_ids,
-    evaluate_documents,
-    file_predictions,
-    format_table,
-    gold_mentions,
-    predicted_mentions,
-    score,
-)
-from entitylink.labels import GOLD_LABELS
+from entitylink.evaluation import scoring
+from entitylink.evaluation.scoring import *  # noqa: F403 (the package's names are scoring's)
 
-__all__ = [
-    "GOLD_LABELS",
-    "Counts",
-    "LabelScores",
-    "Mention",
-    "equivalent_ids",
-    "evaluate_documents",
-    "file_predictions",
-    "format_table",
-    "gold_mentions",
-    "normalize_ids",
-    "predicted_mentions",
-    "score",
-]
+__all__ = scoring.__all__
