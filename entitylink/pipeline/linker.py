@@ -11,7 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from entitylink.labels import CELL_THERAPY, LABELS, PROCEDURE, SPECIES, THERAPY
+from entitylink.labels import CELL_THERAPY, DISEASE, LABELS, PROCEDURE, SPECIES, THERAPY
 from entitylink.linking.grounder import HUMAN, Candidate, Grounder, shared_grounder
 from entitylink.linking.priors import LinkingPriors
 from entitylink.normalize import normalize
@@ -29,6 +29,18 @@ _PRIOR_SCORE = 0.95
 _LinkedByEnd = dict[int, tuple[Span, tuple[Candidate, ...]]]
 _BINOMIAL = re.compile(r"([A-Z][a-z]?)\.\s*([a-z]+)")
 _SPELLED_BINOMIAL = re.compile(r"[A-Z][a-z]+ [a-z]+")
+#: The last word of a virus or phage name ("pepper huasteco geminivirus", "T4 bacteriophage").
+_VIRUS_HEAD = re.compile(r"\w*(?:virus(?:es)?|phages?|viroids?)", re.IGNORECASE)
+
+
+def _organism_by_head(ent: Span, abbreviations: Abbreviations) -> Span:
+    """A DISEASE entity whose head, or its long form's, names a virus or phage ("pepper huasteco
+    geminivirus (PHV)") is that organism, a SPECIES."""
+    short = abbreviations.by_start.get(ent.start)
+    words = (short.long if short is not None and short.end == ent.end else ent.text).split()
+    if ent.label_ == DISEASE and words and _VIRUS_HEAD.fullmatch(words[-1]):
+        return Span(ent.doc, ent.start, ent.end, label=SPECIES)
+    return ent
 
 
 @Language.factory(
@@ -200,7 +212,7 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = Abbreviations(doc)
-        doc.ents = tie_abbreviations(doc, doc.ents, abbreviations)
+        doc.ents = tie_abbreviations(doc, [_organism_by_head(ent, abbreviations) for ent in doc.ents], abbreviations)
         texts = [abbreviations.expand_span(ent) for ent in doc.ents]
         found_per_ent = [self.grounder.ground(text, _labels(ent.label_)) for ent, text in zip(doc.ents, texts)]
         linked_by_end = {ent.end: (ent, found) for ent, found in zip(doc.ents, found_per_ent) if found}

@@ -224,3 +224,13 @@ def test_an_abbreviated_binomial_is_the_species_the_document_spelled_out():
 def test_a_species_name_links_to_its_taxon(text, curie):
     nlp = blank_with_linker()
     assert link(nlp, text, 0, len(text.split()), label="SPECIES").ents[0]._.kb_id == curie
+
+
+def test_a_disease_entity_named_as_a_virus_is_the_organism(nlp):
+    """The NER's DISEASE "PHV" defined as "pepper huasteco geminivirus": the long form and every short form are SPECIES."""
+    doc = nlp("The sequence of pepper huasteco geminivirus (PHV) was determined. The PHV genome has two circles.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("pepper huasteco geminivirus", "SPECIES"),
+        ("PHV", "SPECIES"),
+        ("PHV", "SPECIES"),
+    ]
