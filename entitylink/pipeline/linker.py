@@ -169,6 +169,28 @@ class EntityLinker:
             resolved.append(found)
         return resolved
 
+    def _numbered_types(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
+        """A virus followed by its type number ("HPV 63", "HPV type 4") becomes one entity when the taxonomy
+        names that type ("Human papillomavirus type 63"); sets ``doc.ents`` (the same entities, some longer)."""
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        entities, resolved = [], []
+        for ent, found in zip(doc.ents, found_per_ent):
+            end = ent.end + (2 if ent.end < len(doc) and doc[ent.end].lower_ == "type" else 1)
+            number = doc[end - 1] if end <= len(doc) else None
+            typed = (self._numbered_type(found[0], number.text) if found and ent.label_ == SPECIES and number is not None
+                     and number.is_digit and len(number) <= 3 and taken.isdisjoint(range(ent.end, end)) else ())  # fmt: skip
+            entities.append(Span(doc, ent.start, end, label=SPECIES) if typed else ent)
+            resolved.append(typed or found)
+        doc.ents = entities
+        return resolved
+
+    def _numbered_type(self, virus: Candidate, number: str) -> tuple[Candidate, ...]:
+        for text in (f"{virus.name} type {number}", f"{virus.name} {number}"):
+            found = self.grounder.ground(text, _labels(SPECIES))
+            if found and found[0].label == SPECIES and self.grounder.is_pathogen(found[0].curie):
+                return found
+        return ()
+
     def _in_human(self, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """In a document about humans, a pathogen genus becomes its human species (CMV: human cytomegalovirus)."""
         refined = self.grounder.host_species(found[0]) if found else None
@@ -221,6 +243,7 @@ class EntityLinker:
         found_per_ent = [found or self._coordinated(text, ent.label_) or self._fuzzy(text, ent.label_)
                          for ent, text, found in zip(doc.ents, texts, found_per_ent)]  # fmt: skip
         found_per_ent = self._abbreviated_binomials(doc, found_per_ent)
+        found_per_ent = self._numbered_types(doc, found_per_ent)
         if any(found and found[0].curie == HUMAN for found in found_per_ent):
             found_per_ent = [self._in_human(found) for found in found_per_ent]
         pairs = list(zip(doc.ents, found_per_ent))

@@ -234,3 +234,10 @@ def test_a_disease_entity_named_as_a_virus_is_the_organism(nlp):
         ("PHV", "SPECIES"),
         ("PHV", "SPECIES"),
     ]
+
+
+def test_a_virus_with_its_type_number_is_that_type(nlp):
+    doc = nlp("Two novel types of human papillomavirus, HPV 63 and HPV 65, and HIV 1; mice 2 weeks old.")
+    found = [(e.text, e._.kb_id) for e in doc.ents if e.label_ == "SPECIES"]
+    assert ("HPV 63", "NCBITaxon:28311") in found and ("HPV 65", "NCBITaxon:28312") in found
+    assert ("mice", "NCBITaxon:10090") in found  # an organism that is no pathogen takes no number
