@@ -61,7 +61,11 @@ class EntityLinker:
     """Links every entity of ``doc.ents`` to the knowledge base.
 
     First every occurrence of a short form takes the label of its long form, and the reverse
-    (:func:`~entitylink.pipeline.merge_policies.tie_abbreviations`), whichever recognizers ran.
+    (:func:`~entitylink.pipeline.merge_policies.tie_abbreviations`), whichever recognizers ran;
+    a DISEASE entity named as a virus or phage ("pepper huasteco geminivirus (PHV)") becomes a
+    SPECIES. A virus followed by its type number grows to cover it when the taxonomy names the
+    type ("HPV 63": Human papillomavirus type 63), and an abbreviated binomial ("M. brunneum")
+    links to the species the document spelled out.
     Sets on each entity ``kb_id``, ``kb_ids``, ``kb_name``, ``score``, ``subtype``,
     ``alternatives``, ``common_name``, ``rank`` and, on species, ``species_role`` (see :mod:`entitylink.pipeline.extensions`), and
     spaCy's own ``ent.kb_id_``. A short form is linked as its long form, or as the
