@@ -36,11 +36,18 @@ _VIRUS_HEAD = re.compile(r"\w*(?:virus(?:es)?|phages?|viroids?)", re.IGNORECASE)
 def _organism_by_head(ent: Span, abbreviations: Abbreviations) -> Span:
     """A DISEASE entity whose head, or its long form's, names a virus or phage ("pepper huasteco
     geminivirus (PHV)") is that organism, a SPECIES."""
-    short = abbreviations.by_start.get(ent.start)
-    words = (short.long if short is not None and short.end == ent.end else ent.text).split()
-    if ent.label_ == DISEASE and words and _VIRUS_HEAD.fullmatch(words[-1]):
+    words = abbreviations.expand_span(ent).split() if ent.label_ == DISEASE else []
+    if words and _VIRUS_HEAD.fullmatch(words[-1]):
         return Span(ent.doc, ent.start, ent.end, label=SPECIES)
     return ent
+
+
+def _type_number_end(ent: Span) -> int | None:
+    """The end of "<ent> 63" or "<ent> type 4" (a number of at most three digits), or None."""
+    doc = ent.doc
+    end = ent.end + (2 if ent.end < len(doc) and doc[ent.end].lower_ == "type" else 1)
+    number = doc[end - 1] if end <= len(doc) else None
+    return end if number is not None and number.is_digit and len(number) <= 3 else None
 
 
 @Language.factory(
@@ -161,15 +168,18 @@ class EntityLinker:
         resolved = []
         for ent, found in zip(doc.ents, found_per_ent):
             match = _BINOMIAL.fullmatch(ent.text) if ent.label_ in (SPECIES, "") else None
-            initials, epithet = (match[1].lower(), match[2]) if match else ("", "")
-            named = [
-                best for (genus, named_epithet), best in spelled_out if genus.startswith(initials) and named_epithet == epithet
-            ]
-            if match is not None and named:
-                found = (dataclasses.replace(named[0], matched=ent.text, kind="abbreviated"), *found)
-            elif match is not None and not found:
-                abbreviated = self.grounder.abbreviated_species(match[1], match[2], genera)
-                found = (abbreviated,) if abbreviated is not None else found
+            if match is not None:
+                initials, epithet = match[1].lower(), match[2]
+                named = [
+                    best
+                    for (genus, named_epithet), best in spelled_out
+                    if genus.startswith(initials) and named_epithet == epithet
+                ]
+                if named:
+                    found = (dataclasses.replace(named[0], matched=ent.text, kind="abbreviated"), *found)
+                elif not found:
+                    abbreviated = self.grounder.abbreviated_species(match[1], match[2], genera)
+                    found = (abbreviated,) if abbreviated is not None else found
             resolved.append(found)
         return resolved
 
@@ -179,12 +189,13 @@ class EntityLinker:
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         entities, resolved = [], []
         for ent, found in zip(doc.ents, found_per_ent):
-            end = ent.end + (2 if ent.end < len(doc) and doc[ent.end].lower_ == "type" else 1)
-            number = doc[end - 1] if end <= len(doc) else None
-            typed = (self._numbered_type(found[0], number.text) if found and ent.label_ == SPECIES and number is not None
-                     and number.is_digit and len(number) <= 3 and taken.isdisjoint(range(ent.end, end)) else ())  # fmt: skip
-            entities.append(Span(doc, ent.start, end, label=SPECIES) if typed else ent)
-            resolved.append(typed or found)
+            end = _type_number_end(ent)
+            if found and ent.label_ == SPECIES and end is not None and taken.isdisjoint(range(ent.end, end)):
+                typed = self._numbered_type(found[0], doc[end - 1].text)
+                if typed:
+                    ent, found = Span(doc, ent.start, end, label=SPECIES), typed
+            entities.append(ent)
+            resolved.append(found)
         doc.ents = entities
         return resolved
 
