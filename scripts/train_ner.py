@@ -22,6 +22,7 @@ import logging
 from pathlib import Path
 
 import entitylink
+from entitylink.errors import EntitylinkError
 from entitylink.training import CONFIG
 from entitylink.training.trainer import prepare_corpora, resumed_config, train_ner
 
@@ -45,11 +46,14 @@ def main() -> None:
     parser.add_argument("--resume-from", type=Path, default=None, help="start from this model's weights")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:  # a bad checkpoint is named before the corpora are converted
+        config = CONFIG if args.resume_from is None else resumed_config(args.resume_from, args.workdir)
+    except EntitylinkError as error:
+        parser.error(f"--resume-from: {error}")
     if not args.reuse:
         nlp = entitylink.load(ner=False)  # the dictionary marks the unknown tokens
         prepare_corpora(nlp, args.corpora.resolve(), args.workdir, args.limit, args.genes.resolve())
     overrides = {} if args.max_steps is None else {"training.max_steps": args.max_steps}
-    config = CONFIG if args.resume_from is None else resumed_config(args.resume_from, args.workdir)
     print(train_ner(args.workdir, args.out, overrides, config))
 
 

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import DocBin
 from spacy.util import load_config
 
+from entitylink.pipeline.trained_recognizer import load_model
 from entitylink.training import CONFIG
 from entitylink.training.corpora import dev_splits, train_documents
 from entitylink.training.examples import ConversionStats, read_gene_symbols, training_docs
@@ -49,10 +50,13 @@ def resumed_config(model: Path, workdir: Path, config: Path = CONFIG) -> Path:
     spaCy sources each trained component (tok2vec, ner) from ``model`` instead of initializing it,
     so training continues from a checkpoint (e.g. ``model-last`` of a run cut short). The learning
     rate of ``ner.cfg`` is constant, so only Adam's moments and the batch-size schedule restart.
+    A ``model`` that is no trained NER raises :class:`~entitylink.errors.ModelError` naming it.
     """
+    load_model(model)  # a ModelError naming ``model`` if it is no trained NER, before training starts
     settings = load_config(config)
     for name in settings["nlp"]["pipeline"]:
         settings["components"][name] = {"source": str(model.resolve())}
+    workdir.mkdir(parents=True, exist_ok=True)
     resumed = workdir / "resume.cfg"
     settings.to_disk(resumed)
     return resumed

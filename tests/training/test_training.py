@@ -12,6 +12,7 @@ from spacy.util import load_config
 import entitylink
 from entitylink.errors import ModelError
 from entitylink.io.readers import Annotation, Document
+from entitylink.resources import NER_MODEL, resource_path
 from entitylink.training import CONFIG
 from entitylink.training.corpora import Split, annotated, dev_splits, train_documents
 from entitylink.training.examples import (
@@ -161,9 +162,15 @@ def test_a_few_training_steps_give_a_loadable_model(corpora, dictionary_nlp, tmp
 
 
 def test_a_resumed_config_sources_every_trained_component(tmp_path):
-    config = load_config(resumed_config(tmp_path / "checkpoint", tmp_path))
-    assert config["components"] == {name: {"source": str(tmp_path / "checkpoint")} for name in ("tok2vec", "ner")}
+    checkpoint = resource_path(NER_MODEL)
+    config = load_config(resumed_config(checkpoint, tmp_path / "work"))
+    assert config["components"] == {name: {"source": str(checkpoint.resolve())} for name in ("tok2vec", "ner")}
     assert config["system"]["seed"] == 0
+
+
+def test_resuming_from_a_folder_that_is_no_model_names_it(tmp_path):
+    with pytest.raises(ModelError, match="no config.cfg"):
+        resumed_config(tmp_path / "nowhere", tmp_path)
 
 
 def test_the_config_is_the_one_the_script_trains_with():
