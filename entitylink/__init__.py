@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from entitylink.annotate import AnnotatedDocument, annotate
-    from entitylink.distributed import read_annotations
+    from entitylink.distributed.dataset import read_annotations
     from entitylink.errors import CacheWarning, EntitylinkError, OntologyFileError
     from entitylink.kb import Concept, KnowledgeBase, Match, NameKind, Xref, load_kb
     from entitylink.normalize import normalize
@@ -61,7 +61,7 @@ _SOURCES = {
     "concept_table": "entitylink.tables",
     "documents_dataframe": "entitylink.tables",
     "to_dataframe": "entitylink.tables",
-    "read_annotations": "entitylink.distributed",
+    "read_annotations": "entitylink.distributed.dataset",
 }
 
 __all__ = [

@@ -32,7 +32,7 @@ def annotate_on_dask(inputs: list[Path], out_dir: Path | None, scheduler: str, i
     try:
         from entitylink.distributed import PipelineOptions, annotate_files
     except ImportError as error:
-        fail(EntitylinkError(f"--scheduler needs Dask: pip install 'entitylink[dask]' ({error})"))
+        fail(EntitylinkError(f"--scheduler: {error}"))
     shown = logging.getLogger().getEffectiveLevel() <= logging.INFO and sys.stderr.isatty()
     try:
         summary = annotate_files(inputs, out_dir, scheduler, options=PipelineOptions(**options), input_format=input_format,

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.dataset as pads
 
 from entitylink.annotate import annotate_documents
+from entitylink.distributed import dask_missing
 from entitylink.distributed.manifest import Manifest
 from entitylink.distributed.partition_files import DOCUMENT_SCHEMA, DOCUMENTS, MENTION_SCHEMA, MENTIONS, partition_path
 from entitylink.distributed.worker import PipelineOptions, pipeline
@@ -44,7 +45,10 @@ def read_annotations(out_dir: str | Path, *, dask: bool = False) -> Annotations:
 
 def _read(files: list[str], schema: pa.Schema, dask: bool) -> Any:
     if dask:
-        import dask.dataframe as dd
+        try:
+            import dask.dataframe as dd
+        except ModuleNotFoundError as error:
+            raise dask_missing(error, "read_annotations(dask=True)") from error
 
         empty = schema.empty_table().to_pandas()
         return dd.from_map(pd.read_parquet, files, meta=empty) if files else dd.from_pandas(empty, npartitions=1)
