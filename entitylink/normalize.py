@@ -31,8 +31,11 @@ _BRITISH_SPELLINGS = {
     "faec": "fec",
     "foet": "fet",
     "isation": "ization",
+    "pnoea": "pnea",  # apnoea, dyspnoea
+    "coeli": "celi",  # coeliac
+    "aesthe": "esthe",  # anaesthesia
 }
-_BRITISH = re.compile(r"aem|\boe(?=[sdn])|rrhoea|paed|gynaec|tumour|\bfaec|\bfoet|isation\b")
+_BRITISH = re.compile(r"aem|\boe(?=[sdn])|rrhoea|pnoea|coeli|aesthe|paed|gynaec|tumour|\bfaec|\bfoet|isation\b")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _IRREGULAR_PLURALS = {
@@ -40,7 +43,7 @@ _IRREGULAR_PLURALS = {
     "people": "person", "feet": "foot", "teeth": "tooth", "geese": "goose", "oxen": "ox",
     "bacteria": "bacterium", "fungi": "fungus", "bacilli": "bacillus", "cocci": "coccus",
     "larvae": "larva", "pupae": "pupa", "nuclei": "nucleus", "foci": "focus", "emboli": "embolus",
-    "calculi": "calculus", "stimuli": "stimulus", "metastases": "metastasis", "diagnoses": "diagnosis",
+    "calculi": "calculus", "thrombi": "thrombus", "stimuli": "stimulus", "metastases": "metastasis", "diagnoses": "diagnosis",
     "neuroses": "neurosis", "psychoses": "psychosis", "stenoses": "stenosis", "thromboses": "thrombosis",
     "fibroses": "fibrosis", "scleroses": "sclerosis", "necroses": "necrosis", "carcinomata": "carcinoma",
     "data": "datum", "criteria": "criterion", "phenomena": "phenomenon", "vertebrae": "vertebra",
@@ -59,6 +62,8 @@ def _singular(token: str) -> str:
         return token
     if token.endswith("ies") and len(token) > 4:
         return token[:-3] + "y"
+    if token.endswith("aches") and not token.endswith(("eaches", "oaches")):  # headaches, not reaches
+        return token[:-1]
     if token.endswith(("sses", "uses", "xes", "ches", "shes")):
         return token[:-2]
     if token.endswith("s") and not token.endswith(("ss", "us", "is", "ys")):

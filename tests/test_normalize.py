@@ -21,6 +21,14 @@ from entitylink.normalize import is_acronym_like, key_variants, normalize
         ("species", "species"),
         ("diabetes", "diabetes"),
         ("IL-2", "il 2"),
+        ("headaches", "headache"),
+        ("branches", "branch"),
+        ("approaches", "approach"),
+        ("apnoea", "apnea"),
+        ("dyspnoea", "dyspnea"),
+        ("coeliac disease", "celiac disease"),
+        ("anaesthesia", "anesthesia"),
+        ("thrombi", "thrombus"),
     ],
 )
 def test_normalize(text, key):
