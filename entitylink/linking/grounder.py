@@ -90,7 +90,8 @@ class Candidate:
     #: how: ``label``, ``exact``, ``abbreviation``, ``related``, ``implicit`` (human subjects),
     #: ``abbreviated`` (binomial), ``infection``, ``fuzzy``, ``prior`` (learned from the corpora),
     #: ``coordinated`` ("breast and ovarian cancer": the ids of every conjunct), ``given`` (a cell or
-    #: tissue given as a treatment: its procedure), ``initialism`` ("HSC") or ``elliptic`` ("conditioning")
+    #: tissue given as a treatment: its procedure), ``initialism`` ("HSC"), ``elliptic`` ("conditioning")
+    #: or ``learned`` (a mention text the corpora nearly always annotate, "toxicity")
     kind: str
     #: taxa: the common name ("human") and rank ("species")
     common_name: str | None = None

@@ -28,6 +28,7 @@ from entitylink.linking.grounder import (
     Grounder,
     shared_grounder,
 )
+from entitylink.linking.learned_names import LearnedNames
 from entitylink.normalize import GENERIC_HEADS, is_acronym_like, normalize
 from entitylink.pipeline.abbreviations import Abbreviations
 from entitylink.pipeline.extensions import register_extensions
@@ -49,6 +50,8 @@ _GENERIC_TERMS = frozenset({*GENERIC_HEADS, "condition", "illness", "abnormality
 _GENUS_INITIALS = re.compile(r"[A-Z][a-z]?")
 #: A gene written with its genotype ("MCAD−/−", "Lepr+/-"): a gene, whatever a recognizer proposes.
 _GENOTYPE = re.compile(r"\w[+\-−]/[+\-−]$")
+#: Score of a learned name's concept (below an ontology name's).
+_LEARNED_SCORE = 0.9
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class _Unit:
         "abbreviation_fuzzy_threshold": 0.85,
         "overwrite_ents": False,
         "stop_terms": None,
+        "learned_names": True,
         "merge": "longest",
     },  # fmt: skip
 )
@@ -89,6 +93,9 @@ class DictionaryRecognizer:
     stop word never matches alone, nor a single word through a MONDO related synonym.
     ``stop_terms`` are names never tagged (default: the list learned from the train
     splits by ``scripts/learn_stop_terms.py``, ``entitylink/resources/stop_terms.tsv``).
+    ``learned_names`` are mention texts the corpora nearly always annotate, tagged like names
+    (True: those learned from the train splits, :mod:`entitylink.linking.learned_names`; a path
+    to such a file; False: none).
     ``implicit_human`` tags "patients", "women", "children"... as Homo sapiens. Needs
     ``entitylink_abbreviations`` (or scispaCy's ``abbreviation_detector``) earlier in the
     pipeline to use local abbreviation definitions. No entity of its labels overlaps a
@@ -98,8 +105,8 @@ class DictionaryRecognizer:
     def __init__(self, nlp: Language, name: str = "entitylink_dictionary", *, labels: Iterable[str] = LABELS,
                  ontologies: Mapping[str, str | None] | None = None, cache_dir: str | None = None,
                  implicit_human: bool = True, max_words: int = 12, abbreviation_fuzzy_threshold: float | None = 0.85,
-                 overwrite_ents: bool = False, stop_terms: Iterable[str] | None = None, merge: str | MergePolicy = "longest",
-                 grounder: Grounder | None = None) -> None:  # fmt: skip
+                 overwrite_ents: bool = False, stop_terms: Iterable[str] | None = None, learned_names: bool | str = True,
+                 merge: str | MergePolicy = "longest", grounder: Grounder | None = None) -> None:  # fmt: skip
         register_extensions()
         unknown = set(labels) - set(LABELS)
         if unknown:
@@ -117,6 +124,8 @@ class DictionaryRecognizer:
         self.stop_terms = (read_stop_terms() if stop_terms is None
                            else {(label, normalize(term)) for term in stop_terms for label in LABELS})  # fmt: skip
         self.grounder = grounder or shared_grounder(ontologies, cache_dir)
+        self.learned = _read_learned_names(learned_names)
+        self.learned_lengths = self.learned.lengths()
 
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = Abbreviations(doc)
@@ -150,13 +159,14 @@ class DictionaryRecognizer:
 
     # -- matching --------------------------------------------------------------------------------
     def _match(self, doc: Doc, units: list[_Unit], abbreviations: Abbreviations) -> list[Span]:
-        lengths = self.grounder.name_lengths
+        lengths, learned = self.grounder.name_lengths, self.learned_lengths
         spans: list[Span] = []
         genera: set[str] = set()
         i = 0
         while i < len(units):
             unit = units[i]
-            limit = lengths.get(unit.key.partition(" ")[0], 0) if unit.key and not unit.is_break else 0
+            first = unit.key.partition(" ")[0]
+            limit = max(lengths.get(first, 0), learned.get(first, 0)) if unit.key and not unit.is_break else 0
             best: tuple[int, Candidate] | None = None
             words: list[str] = []
             for j in range(i, min(len(units), i + self.max_words)) if limit else ():
@@ -168,7 +178,7 @@ class DictionaryRecognizer:
                 key = " ".join(words)
                 if key.count(" ") >= limit:
                     break
-                if self.grounder.has_name(key):
+                if self.grounder.has_name(key) or any(self.learned.curie(label, key) for label in self.labels):
                     candidate = self._accept(doc, units, i, j, abbreviations)
                     if candidate is not None:
                         best = (j, candidate)
@@ -220,6 +230,7 @@ class DictionaryRecognizer:
             return None
         text = abbreviations.expand(start, end)
         candidates = self.grounder.ground(text, labels) if labels else self.grounder.exact(text, self.labels)
+        candidates += self._learned(text, labels or self.labels)
         undefined_short_form = single and len(token.text) <= _SHORT_FORM_LENGTH and is_acronym_like(token.text)
         key = normalize(text)
         if key in _GENERIC_TERMS:
@@ -237,6 +248,14 @@ class DictionaryRecognizer:
                 continue  # a Latin genus is capitalized and spelled out: not "beta", "helix", "late"
             return candidate
         return None
+
+    def _learned(self, text: str, labels: frozenset[str]) -> tuple[Candidate, ...]:
+        """The concepts of ``text`` as a learned name of ``labels``."""
+        key = normalize(text)
+        curies = ((label, self.learned.curie(label, key)) for label in sorted(labels))
+        found = (self.grounder.concept_candidate(curie, frozenset({label}), _LEARNED_SCORE, text, "learned")
+                 for label, curie in curies if curie)  # fmt: skip
+        return tuple(candidate for candidate in found if candidate is not None)
 
     def _abbreviated_species(self, doc: Doc, units: list[_Unit], i: int, genera: set[str]) -> tuple[int, Candidate] | None:
         """An abbreviated binomial at unit ``i`` ("C. albicans", "Ae. aegypti") and its species, or None."""
@@ -304,6 +323,12 @@ def _without_modifying_humans(spans: list[Span]) -> list[Span]:
     return [span for span, after in zip(spans, [*spans[1:], None])
             if not (after is not None and after.start == span.end and after.label_ == SPECIES and span.label_ == SPECIES
                     and normalize(span.text) in HUMAN_WORDS and normalize(after.text) not in HUMAN_WORDS)]  # fmt: skip
+
+
+def _read_learned_names(learned_names: bool | str) -> LearnedNames:
+    if learned_names is False:
+        return LearnedNames()
+    return LearnedNames.read(None if learned_names is True else Path(learned_names))
 
 
 def read_stop_terms(path: Path | None = None) -> set[tuple[str, str]]:

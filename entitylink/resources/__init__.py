@@ -17,6 +17,7 @@ from entitylink.errors import EntitylinkError
 __all__ = [
     "BUNDLED_ONTOLOGIES",
     "DEFAULT_ONTOLOGIES",
+    "LEARNED_NAMES",
     "LINKING_PRIORS",
     "NER_MODEL",
     "STOP_TERMS",
@@ -39,6 +40,8 @@ DEFAULT_ONTOLOGIES = ("mondo", "mesh", "mesh-supplementary", "ncbitaxon", "ncbit
 NER_MODEL = "ner"
 #: Mention text -> identifier counts of the train splits (``scripts/learn_linking_priors.py``).
 LINKING_PRIORS = "linking_priors.tsv"
+#: Mention texts the train splits nearly always annotate, as dictionary names (``scripts/learn_linking_priors.py``).
+LEARNED_NAMES = "learned_names.tsv"
 #: Names the dictionary never tags (``scripts/learn_stop_terms.py``).
 STOP_TERMS = "stop_terms.tsv"
 

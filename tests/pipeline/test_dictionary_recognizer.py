@@ -89,6 +89,17 @@ def test_stop_terms_list_suppresses_a_name():
     assert ("Body weight", "DISEASE") in ents(doc)  # a list replaces the default stop terms
 
 
+def test_learned_names_are_tagged_and_linked_as_the_corpora_do(nlp, tmp_path):
+    assert not shared_grounder().exact("toxicity")  # no ontology names it
+    doc = nlp("Severe toxicity was dose limiting in patients given cisplatin.")
+    toxicity = [ent for ent in doc.ents if ent.text == "toxicity"]
+    assert [(ent.label_, ent._.kb_id) for ent in toxicity] == [("DISEASE", "MESH:D064420")]
+    assert "toxicity" not in texts(blank_with_dictionary(learned_names=False)(doc.text))
+    names = tmp_path / "names.tsv"
+    names.write_text("DISEASE\tsevere toxicity\tMESH:D064420\t5\t0\n", encoding="utf-8")
+    assert "Severe toxicity" in texts(blank_with_dictionary(learned_names=str(names))(doc.text))
+
+
 def test_local_definition_overrides_the_dictionary(nlp):
     assert shared_grounder().exact("CMV")[0].curie == "NCBITaxon:12305"  # globally, CMV is the plant virus
     doc = nlp("Patients developed cytomegalovirus (CMV) reactivation. CMV was treated with ganciclovir.")
