@@ -17,10 +17,16 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-__all__ = ["Abbreviation", "Abbreviations", "BoundedAbbreviationDetector"]
+from entitylink.normalize import is_acronym_like
+
+__all__ = ["UNDEFINED_SHORT_FORM_KINDS", "Abbreviation", "Abbreviations", "BoundedAbbreviationDetector"]
 
 #: scispaCy only keeps parenthesised spans of at most 8 tokens ("(PRCA)", "(allo-HSCT)").
 _MAX_PARENTHESIS_TOKENS = 8
+#: The longest undefined short form trusted only by a concept's label (see :meth:`Abbreviations.is_undefined_short_form`).
+UNDEFINED_SHORT_FORM_LENGTH = 4
+#: Kinds of match trusted for a short form the document does not define ("HIV", "AIDS"; not "MAP", "DM").
+UNDEFINED_SHORT_FORM_KINDS = frozenset({"label"})
 #: Where a short form is defined: in parentheses, as scispaCy looks, or in square brackets
 #: ("human cytomegalovirus [HCMV]"), which it does not.
 _BRACKETS = {"parenthesis": ("(", ")"), "square bracket": ("[", "]")}
@@ -147,6 +153,16 @@ class Abbreviations:
 
     def expand_span(self, span: Span) -> str:
         return self.expand(span.start, span.end)
+
+    def is_undefined_short_form(self, start: int, end: int) -> bool:
+        """Whether tokens ``start:end`` are one short form ("SD", "MAP") that the document does not define.
+
+        Such a short form names a concept only by that concept's label ("HIV"): each paper defines
+        its own, and "mean +/- SD" is no sexual dysfunction.
+        """
+        text = self.doc[start].text
+        single = end - start == 1 and start not in self.by_start
+        return single and len(text) <= UNDEFINED_SHORT_FORM_LENGTH and is_acronym_like(text)
 
     def _expanded_long(self, long: str) -> str:
         """A long form with the short forms it contains spelled out: "umbilical cord MSCs" -> "... mesenchymal stem cells"."""

@@ -29,8 +29,8 @@ from entitylink.linking.grounder import (
     shared_grounder,
 )
 from entitylink.linking.learned_names import LearnedNames
-from entitylink.normalize import GENERIC_HEADS, is_acronym_like, normalize
-from entitylink.pipeline.abbreviations import Abbreviations
+from entitylink.normalize import GENERIC_HEADS, normalize
+from entitylink.pipeline.abbreviations import UNDEFINED_SHORT_FORM_KINDS, Abbreviations
 from entitylink.pipeline.extensions import register_extensions
 from entitylink.pipeline.merge_policies import MergePolicy, merge_policy
 from entitylink.pipeline.trained_recognizer import GENE_SPANS
@@ -40,9 +40,6 @@ __all__ = ["DictionaryRecognizer"]
 
 #: Tokens a name may contain without a word of their own ("non-Hodgkin", "Crohn's").
 _JOINERS = frozenset({"-", "‐", "‑", "–", "'", "’", "'s", "’s", "."})
-#: Kinds of match trusted for a short form the document does not define ("HIV", "AIDS"; not "MAP", "DM").
-_UNDEFINED_SHORT_FORM_KINDS = frozenset({"label"})
-_SHORT_FORM_LENGTH = 4
 #: Words too general to be an entity of any label (and "gold", mostly of "gold standard").
 _GENERIC_TERMS = frozenset({*GENERIC_HEADS, "condition", "illness", "abnormality", "death",
                             "drug", "medication", "medicine", "agent", "compound", "substance", "chemical",
@@ -231,7 +228,7 @@ class DictionaryRecognizer:
         text = abbreviations.expand(start, end)
         candidates = self.grounder.ground(text, labels) if labels else self.grounder.exact(text, self.labels)
         candidates += self._learned(text, labels or self.labels)
-        undefined_short_form = single and len(token.text) <= _SHORT_FORM_LENGTH and is_acronym_like(token.text)
+        undefined_short_form = abbreviations.is_undefined_short_form(start, end)
         key = normalize(text)
         if key in _GENERIC_TERMS:
             return None
@@ -240,7 +237,7 @@ class DictionaryRecognizer:
                 continue
             if candidate.kind == "implicit" and not self.implicit_human:
                 continue
-            if undefined_short_form and candidate.kind not in _UNDEFINED_SHORT_FORM_KINDS:
+            if undefined_short_form and candidate.kind not in UNDEFINED_SHORT_FORM_KINDS:
                 continue
             if single and token.is_lower and candidate.kind == "related" and candidate.curie.startswith("MONDO:"):
                 continue  # MONDO's related synonyms include loose single words

@@ -25,6 +25,10 @@ __all__ = ["EntityLinker"]
 
 _HEAD_WEIGHT = 0.9
 _PRIOR_SCORE = 0.95
+#: Kinds of disease candidate a short form the document does not define gets only for a concept the text names
+#: in full: "SD" is no Salla disease
+#: (a MONDO related synonym) and, in "mean +/- SD", no sexual dysfunction (the priors' reading).
+_LOOSE_KINDS = frozenset({"related", "prior"})
 #: token end -> (an entity ending there, its candidates)
 _LinkedByEnd = dict[int, tuple[Span, tuple[Candidate, ...]]]
 _BINOMIAL = re.compile(r"([A-Z][a-z]?)\.\s*([a-z]+)")
@@ -77,7 +81,9 @@ class EntityLinker:
     ``alternatives``, ``common_name``, ``rank`` and, on species, ``species_role`` (see :mod:`entitylink.pipeline.extensions`), and
     spaCy's own ``ent.kb_id_``. A short form is linked as its long form, or as the
     entity its long form ends in ("allogeneic hematopoietic stem cell transplantation
-    (allo-HSCT)"). In a document that mentions humans, a pathogen genus links to its
+    (allo-HSCT)"); a short form the document does not define links first to a concept the document
+    names in full, else to a disease only by an exact name ("AD": Alzheimer disease), never by a related
+    synonym or a prior ("mean +/- SD" is no sexual dysfunction). In a document that mentions humans, a pathogen genus links to its
     human species (cytomegalovirus: NCBITaxon:10359). Exact (normalized) names come
     first; an entity no name matches gets the fuzzy candidates whose character 3-gram
     similarity is at least ``fuzzy_threshold`` (None: no fuzzy matching). A coordinated
@@ -149,8 +155,7 @@ class EntityLinker:
         label, priors = ent.label_, self.priors
         if priors is None:
             return found
-        keys = dict.fromkeys((text, ent.text))
-        curie = next((c for c in (priors.best(label, k, self.prior_min_count, self.prior_min_share) for k in keys) if c), None)
+        curie = priors.best(label, text, self.prior_min_count, self.prior_min_share)
         if curie is None or (found and curie in found[0].ids):
             return found
         for candidate in found:
@@ -158,6 +163,23 @@ class EntityLinker:
                 return (candidate, *(c for c in found if c is not candidate))
         prior = self.grounder.concept_candidate(curie, frozenset({label}), _PRIOR_SCORE, ent.text, "prior")
         return (prior, *found) if prior is not None else found
+
+    @staticmethod
+    def _undefined_short_forms(doc: Doc, abbreviations: Abbreviations,
+                               found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:  # fmt: skip
+        """A short form the document does not define ("DM" after "Myotonic dystrophy (DM)", a definition
+        the detector cannot read) takes first the concept the document names in full; else it links
+        to a disease only by an exact name, never by a related synonym or a prior."""
+        undefined = [abbreviations.is_undefined_short_form(ent.start, ent.end) for ent in doc.ents]
+        named = {i for found, short in zip(found_per_ent, undefined) if found and not short for i in found[0].ids}
+        resolved = []
+        for found, short in zip(found_per_ent, undefined):
+            if short:
+                in_text = tuple(c for c in found if named.intersection(c.ids))
+                rest = (c for c in found if c not in in_text and (c.label != DISEASE or c.kind not in _LOOSE_KINDS))
+                found = (*in_text, *rest)
+            resolved.append(found)
+        return resolved
 
     def _abbreviated_binomials(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
         """ "M. brunneum": the species the document spelled out ("Metarhizium brunneum"); unlinked, the
@@ -257,6 +279,7 @@ class EntityLinker:
                          for ent, text, found in zip(doc.ents, texts, found_per_ent)]  # fmt: skip
         found_per_ent = [found or self._coordinated(text, ent.label_) or self._fuzzy(text, ent.label_)
                          for ent, text, found in zip(doc.ents, texts, found_per_ent)]  # fmt: skip
+        found_per_ent = self._undefined_short_forms(doc, abbreviations, found_per_ent)
         found_per_ent = self._abbreviated_binomials(doc, found_per_ent)
         found_per_ent = self._numbered_types(doc, found_per_ent)
         if any(found and found[0].curie == HUMAN for found in found_per_ent):

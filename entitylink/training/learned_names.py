@@ -5,7 +5,8 @@ Ontologies miss how papers name some disorders and chemicals ("toxicity", "agita
 learned name when the documents completely annotated for its label tag it, with one
 identifier, in at least ``min_rate`` of its occurrences outside longer mentions, and at
 least ``min_count`` times. Short forms ("AD", "A-T") are left out: each paper defines its own.
-Genes are left out too: they are never output.
+Genes are left out too (they are never output), and words for people ("women": the
+``implicit_human`` setting decides those).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from entitylink.curie import normalize_ids
 from entitylink.io.readers import Document
 from entitylink.labels import LABELS
+from entitylink.linking.grounder import HUMAN_WORDS
 from entitylink.linking.learned_names import LearnedName
 from entitylink.normalize import is_acronym_like, normalize
 from entitylink.training.corpora import TRAIN_LABELS
@@ -43,7 +45,7 @@ def learn_names(training: Iterable[tuple[frozenset[str], Document]], min_count: 
                 ids[label, normalize(annotation.text)][next(iter(found)) if len(found) == 1 else ""] += 1
     usual = {key: counts.most_common(1)[0] for key, counts in ids.items()}
     wanted = {key for key, (curie, count) in usual.items()
-              if curie and key[1] and count >= min_count and count >= min_share * sum(ids[key].values())}  # fmt: skip
+              if curie and key[1] and key[1] not in HUMAN_WORDS and count >= min_count and count >= min_share * sum(ids[key].values())}  # fmt: skip
     unannotated = _unannotated_occurrences(documents, wanted)
     names = []
     for label, key in sorted(wanted):

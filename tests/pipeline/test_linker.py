@@ -181,6 +181,28 @@ def test_short_forms_link_as_their_long_form(nlp):
     }
 
 
+def test_an_undefined_short_form_links_only_by_an_exact_name():
+    linker = blank_with_linker()
+    (sd,) = link(linker, "Values are mean +/- SD .", 4, 5).ents
+    assert sd._.kb_id is None  # the priors say "SD" is mostly sexual dysfunction, MONDO's related synonyms Salla disease
+    (ad,) = link(linker, "Patients with AD .", 2, 3).ents
+    assert ad._.kb_id == "MONDO:0004975"
+
+
+def test_an_undefined_short_form_takes_the_concept_the_document_names_in_full():
+    linker = blank_with_linker()
+    doc = linker.make_doc("Myotonic dystrophy (DM) is common . DM patients .")
+    doc.ents = [Span(doc, 0, 2, label="DISEASE"), Span(doc, 3, 4, label="DISEASE"), Span(doc, 8, 9, label="DISEASE")]
+    assert {ent._.kb_id for ent in linker(doc).ents} == {"MONDO:0016107"}  # not diabetes mellitus
+    (dm,) = link(linker, "Patients with DM .", 2, 3).ents
+    assert dm._.kb_id == "MONDO:0005015"
+
+
+def test_a_defined_short_form_ignores_what_the_priors_say_of_its_letters(nlp):
+    doc = nlp("Sprague-Dawley (SD) rats were fed. SD rats were killed.")
+    assert all(ent._.kb_id != "MONDO:0002134" for ent in doc.ents)  # sexual dysfunction elsewhere
+
+
 def test_pathogen_genus_becomes_human_species_in_human_texts():
     linker = blank_with_linker()
     doc = linker.make_doc("Patients had cytomegalovirus .")

@@ -46,6 +46,8 @@ def test_too_rare_ambiguous_short_forms_and_incomplete_labels_teach_nothing():
     assert learn_names(partial) == []
 
 
-def test_genes_are_never_learned():
+def test_genes_and_words_for_people_are_never_learned():
     training = [(frozenset({"GENE"}), document(str(i), "The dystrophin gene.", {"dystrophin": "1756"}, "Gene")) for i in range(5)]
+    assert learn_names(training) == []
+    training = [(frozenset({"SPECIES"}), document(str(i), "Women.", {"Women": "9606"}, "Species")) for i in range(5)]
     assert learn_names(training) == []
