@@ -44,8 +44,7 @@ def learn_names(training: Iterable[tuple[frozenset[str], Document]], min_count: 
                 found = normalize_ids(annotation.id, label)
                 ids[label, normalize(annotation.text)][next(iter(found)) if len(found) == 1 else ""] += 1
     usual = {key: counts.most_common(1)[0] for key, counts in ids.items()}
-    wanted = {key for key, (curie, count) in usual.items()
-              if curie and key[1] and key[1] not in HUMAN_WORDS and count >= min_count and count >= min_share * sum(ids[key].values())}  # fmt: skip
+    wanted = {key for key, counts in ids.items() if _worth_learning(key[1], counts, min_count, min_share)}
     unannotated = _unannotated_occurrences(documents, wanted)
     names = []
     for label, key in sorted(wanted):
@@ -55,6 +54,14 @@ def learn_names(training: Iterable[tuple[frozenset[str], Document]], min_count: 
         if annotated >= min_rate * (annotated + missed):
             names.append(LearnedName(label, key, curie, count, missed))
     return names
+
+
+def _worth_learning(key: str, counts: Counter[str], min_count: int, min_share: float) -> bool:
+    """Whether a text annotated with these identifier counts ("" for none or several) may become a name:
+    a word of three letters or more that names no person, mostly given one identifier."""
+    curie, count = counts.most_common(1)[0]
+    clear = count >= min_count and count >= min_share * sum(counts.values())
+    return bool(curie) and clear and len(key) > 2 and key not in HUMAN_WORDS
 
 
 def _unannotated_occurrences(documents: list[tuple[frozenset[str], Document]],
