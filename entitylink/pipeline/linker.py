@@ -75,8 +75,9 @@ class EntityLinker:
     (:func:`~entitylink.pipeline.merge_policies.tie_abbreviations`), whichever recognizers ran;
     a DISEASE entity named as a virus or phage ("pepper huasteco geminivirus (PHV)") becomes a
     SPECIES. A virus followed by its type number grows to cover it when the taxonomy names the
-    type ("HPV 63": Human papillomavirus type 63), and an abbreviated binomial ("M. brunneum")
-    links to the species the document spelled out.
+    type ("HPV 63": Human papillomavirus type 63), an abbreviated binomial ("M. brunneum")
+    links to the species the document spelled out, and a SPECIES entity nothing links is cut to its
+    longest first words an exact name links ("HIV R5": HIV).
     Sets on each entity ``kb_id``, ``kb_ids``, ``kb_name``, ``score``, ``subtype``,
     ``alternatives``, ``common_name``, ``rank`` and, on species, ``species_role`` (see :mod:`entitylink.pipeline.extensions`), and
     spaCy's own ``ent.kb_id_``. A short form is linked as its long form, or as the
@@ -205,6 +206,24 @@ class EntityLinker:
             resolved.append(found)
         return resolved
 
+    def _linked_prefixes(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
+        """A SPECIES entity of several words that nothing links is cut to its longest first words an exact
+        name links ("HIV R5": HIV); sets ``doc.ents``. Not diseases: their first words are modifiers."""
+        entities, resolved = [], []
+        for ent, found in zip(doc.ents, found_per_ent):
+            for end in range(ent.end - 1, ent.start, -1) if not found and ent.label_ == SPECIES else ():
+                prefix = doc[ent.start : end]
+                if len(prefix) == 1 and (prefix[0].is_stop or len(prefix[0]) < 2):
+                    break
+                exact = tuple(c for c in self.grounder.exact(prefix.text, _labels(ent.label_)) if c.kind not in _LOOSE_KINDS)
+                if exact:
+                    ent, found = Span(doc, ent.start, end, label=ent.label_), exact
+                    break
+            entities.append(ent)
+            resolved.append(found)
+        doc.ents = entities
+        return resolved
+
     def _numbered_types(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
         """A virus followed by its type number ("HPV 63", "HPV type 4") becomes one entity when the taxonomy
         names that type ("Human papillomavirus type 63"); sets ``doc.ents`` (the same entities, some longer)."""
@@ -282,6 +301,7 @@ class EntityLinker:
         found_per_ent = self._undefined_short_forms(doc, abbreviations, found_per_ent)
         found_per_ent = self._abbreviated_binomials(doc, found_per_ent)
         found_per_ent = self._numbered_types(doc, found_per_ent)
+        found_per_ent = self._linked_prefixes(doc, found_per_ent)
         if any(found and found[0].curie == HUMAN for found in found_per_ent):
             found_per_ent = [self._in_human(found) for found in found_per_ent]
         pairs = list(zip(doc.ents, found_per_ent))

@@ -203,6 +203,14 @@ def test_a_defined_short_form_ignores_what_the_priors_say_of_its_letters(nlp):
     assert all(ent._.kb_id != "MONDO:0002134" for ent in doc.ents)  # sexual dysfunction elsewhere
 
 
+def test_an_entity_nothing_links_is_cut_to_its_longest_linked_first_words():
+    linker = blank_with_linker()
+    (hiv,) = link(linker, "Most HIV R5 strains .", 1, 3, label="SPECIES").ents
+    assert (hiv.text, hiv._.kb_id) == ("HIV", "NCBITaxon:12721")
+    (unlinked,) = link(linker, "The xqzzy blorf strains .", 1, 3, label="SPECIES").ents
+    assert (unlinked.text, unlinked._.kb_id) == ("xqzzy blorf", None)
+
+
 def test_pathogen_genus_becomes_human_species_in_human_texts():
     linker = blank_with_linker()
     doc = linker.make_doc("Patients had cytomegalovirus .")
