@@ -3,7 +3,7 @@
     python scripts/train_ner.py [--corpora ../shared/data/corpora] [--workdir build/ner]
                                 [--out entitylink/resources/ner] [--max-steps N] [--limit N]
                                 [--genes ../shared/data/ontologies-src/hgnc/hgnc-2024-07.entries.tsv.gz]
-                                [--reuse] [--resume-from MODEL]
+                                [--reuse] [--resume-from MODEL] [--with-dev]
 
 Reads the **train** splits (see entitylink/training/corpora.py) with the labels each
 annotates, GENE included, leaves unknown the tokens the dictionary tags with the labels
@@ -13,6 +13,8 @@ document out of training, and trains spaCy's NER with entitylink/training/ner.cf
 (fixed seed) on the CPU. The dev splits pick the best checkpoint. The spaCy config
 used is saved with the model (config.cfg). --resume-from continues from a saved model
 (e.g. WORKDIR/model/model-last of a run that was cut short) instead of random weights.
+--with-dev trains the final model on train + dev once the recipe is fixed on dev: every step
+runs and the last model is kept (the dev scores it prints are no longer held out).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="documents per split (a quick run)")
     parser.add_argument("--reuse", action="store_true", help="train on the DocBins already in --workdir")
     parser.add_argument("--resume-from", type=Path, default=None, help="start from this model's weights")
+    parser.add_argument("--with-dev", action="store_true", help="train on train + dev (the final model), keep the last")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:  # a bad checkpoint is named before the corpora are converted
@@ -54,7 +57,7 @@ def main() -> None:
         nlp = entitylink.load(ner=False)  # the dictionary marks the unknown tokens
         prepare_corpora(nlp, args.corpora.resolve(), args.workdir, args.limit, args.genes.resolve())
     overrides = {} if args.max_steps is None else {"training.max_steps": args.max_steps}
-    print(train_ner(args.workdir, args.out, overrides, config))
+    print(train_ner(args.workdir, args.out, overrides, config, with_dev=args.with_dev))
 
 
 if __name__ == "__main__":

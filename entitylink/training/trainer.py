@@ -44,6 +44,15 @@ def prepare_corpora(nlp: Language, corpora: Path, workdir: Path, limit: int | No
     return stats
 
 
+def _train_and_dev(workdir: Path) -> Path:
+    """Write ``workdir/train-dev.spacy``: the train documents, then the dev ones."""
+    documents = DocBin(store_user_data=False).from_disk(workdir / "train.spacy")
+    documents.merge(DocBin(store_user_data=False).from_disk(workdir / "dev.spacy"))
+    merged = workdir / "train-dev.spacy"
+    documents.to_disk(merged)
+    return merged
+
+
 def resumed_config(model: Path, workdir: Path, config: Path = CONFIG) -> Path:
     """Write ``workdir/resume.cfg``: ``config`` whose components start from ``model``'s weights.
 
@@ -62,13 +71,24 @@ def resumed_config(model: Path, workdir: Path, config: Path = CONFIG) -> Path:
     return resumed
 
 
-def train_ner(workdir: Path, output: Path, overrides: Mapping[str, Any] | None = None, config: Path = CONFIG) -> Path:
+def train_ner(workdir: Path, output: Path, overrides: Mapping[str, Any] | None = None, config: Path = CONFIG,
+              with_dev: bool = False) -> Path:  # fmt: skip
     """Train the NER on ``workdir``'s DocBins with ``config`` and copy the best model to ``output``
-    (the last one if training stopped before its first evaluation)."""
-    settings = {"paths.train": str(workdir / "train.spacy"), "paths.dev": str(workdir / "dev.spacy"), **(overrides or {})}
+    (the last one if training stopped before its first evaluation).
+
+    ``with_dev`` trains on the train and dev documents together (the final model, once the recipe is
+    fixed on dev): the dev scores no longer choose, so every step runs (no patience) and the last
+    model is copied.
+    """
+    train_path = workdir / "train.spacy"
+    settings: dict[str, Any] = {"paths.dev": str(workdir / "dev.spacy")}
+    if with_dev:
+        train_path = _train_and_dev(workdir)
+        settings["training.patience"] = 0
+    settings.update({"paths.train": str(train_path), **(overrides or {})})
     train(config, workdir / "model", use_gpu=-1, overrides=settings)
     best = workdir / "model" / "model-best"
-    if not best.exists():
+    if with_dev or not best.exists():
         best = workdir / "model" / "model-last"
     if output.exists():
         shutil.rmtree(output)

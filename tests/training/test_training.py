@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from spacy.tokens import DocBin
 from spacy.util import load_config
 
 import entitylink
@@ -159,6 +160,17 @@ def test_a_few_training_steps_give_a_loadable_model(corpora, dictionary_nlp, tmp
     assert all(ent.label_ in entitylink.labels.LABELS for ent in doc.ents)
     resumed = train_ner(workdir, tmp_path / "resumed", {"training.max_steps": 2}, resumed_config(model, workdir))
     assert entitylink.load(ner=resumed).get_pipe("entitylink_ner").labels == nlp.get_pipe("entitylink_ner").labels
+
+
+def test_the_final_model_trains_on_train_and_dev(corpora, dictionary_nlp, tmp_path):
+    workdir = tmp_path / "work"
+    prepare_corpora(dictionary_nlp, corpora, workdir)
+    model = train_ner(workdir, tmp_path / "model", {"training.max_steps": 2, "training.eval_frequency": 1}, with_dev=True)
+    merged = DocBin().from_disk(workdir / "train-dev.spacy")
+    assert len(merged) == 4  # the train document and the three dev ones
+    config = load_config(model / "config.cfg")
+    assert config["paths"]["train"].endswith("train-dev.spacy") and config["training"]["patience"] == 0
+    assert entitylink.load(ner=model).get_pipe("entitylink_ner").labels
 
 
 def test_a_resumed_config_sources_every_trained_component(tmp_path):
