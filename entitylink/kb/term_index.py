@@ -401,6 +401,15 @@ class TermIndex:
                     numbers.setdefault(alt, number)
         return numbers
 
+    def labels(self) -> list[str]:
+        """The label of every concept, by concept number."""
+        return self._labels.all()
+
+    def rank(self, concept: int) -> str | None:
+        """A taxon's rank ("species"), without building its whole :class:`Concept`."""
+        record = self._records[concept]
+        return json.loads(record).get("rank") if '"rank"' in record else None
+
     def concept(self, concept: int) -> Concept:
         """The full :class:`Concept` of a concept number."""
         curie = self._curies[concept]

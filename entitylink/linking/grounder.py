@@ -141,13 +141,13 @@ class Grounder:
         """(genus initials, normalized epithet) -> species taxa: ("c", "albican") -> [Candida albicans]."""
         found: dict[tuple[str, str], list[str]] = {}
         for part in self.kb.parts.values():
-            for number in range(len(part)) if part.meta.get("ontology", "").startswith("ncbitaxon") else ():
-                concept = part.concept(number)
-                words = concept.label.split()
-                if concept.rank == "species" and len(words) == 2 and words[0][:1].isupper() and not concept.obsolete:
+            labels = part.labels() if part.meta.get("ontology", "").startswith("ncbitaxon") else []
+            for number, label in enumerate(labels):
+                words = label.split()
+                if len(words) == 2 and words[0][:1].isupper() and not part.obsolete[number] and part.rank(number) == "species":
                     genus = words[0].lower()
                     for initials in {genus[:1], genus[:2]}:
-                        found.setdefault((initials, normalize(words[1])), []).append(concept.curie)
+                        found.setdefault((initials, normalize(words[1])), []).append(part.curie(number))
         return found
 
     def abbreviated_species(self, initials: str, epithet: str, genera: Collection[str] = ()) -> Candidate | None:
