@@ -208,10 +208,12 @@ class EntityLinker:
 
     def _linked_prefixes(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
         """A SPECIES entity of several words that nothing links is cut to its longest first words an exact
-        name links ("HIV R5": HIV); sets ``doc.ents``. Not diseases: their first words are modifiers."""
+        name links ("HIV R5": HIV), unless its last word is a virus or phage ("pepper huasteco geminivirus" is
+        no pepper); sets ``doc.ents``. Not diseases: their first words are modifiers."""
         entities, resolved = [], []
         for ent, found in zip(doc.ents, found_per_ent):
-            for end in range(ent.end - 1, ent.start, -1) if not found and ent.label_ == SPECIES else ():
+            named_by_head = _VIRUS_HEAD.fullmatch(doc[ent.end - 1].text) is not None  # "pepper huasteco geminivirus"
+            for end in range(ent.end - 1, ent.start, -1) if not found and ent.label_ == SPECIES and not named_by_head else ():
                 prefix = doc[ent.start : end]
                 if len(prefix) == 1 and (prefix[0].is_stop or len(prefix[0]) < 2):
                     break
