@@ -7,6 +7,7 @@ tags them as it tags ontology names ("toxicity": Drug-Related Side Effects and A
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,11 @@ class LearnedNames:
 
     def curie(self, label: str, key: str) -> str | None:
         return self.curies.get((label, key))
+
+    def keys(self, labels: Iterable[str]) -> frozenset[str]:
+        """The normalized names of ``labels``."""
+        wanted = set(labels)
+        return frozenset(key for label, key in self.curies if label in wanted)
 
     def lengths(self) -> dict[str, int]:
         """First word of every name -> the most words a name starting with it has."""

@@ -24,7 +24,7 @@ __all__ = ["UNDEFINED_SHORT_FORM_KINDS", "Abbreviation", "Abbreviations", "Bound
 #: scispaCy only keeps parenthesised spans of at most 8 tokens ("(PRCA)", "(allo-HSCT)").
 _MAX_PARENTHESIS_TOKENS = 8
 #: The longest undefined short form trusted only by a concept's label (see :meth:`Abbreviations.is_undefined_short_form`).
-UNDEFINED_SHORT_FORM_LENGTH = 4
+_UNDEFINED_SHORT_FORM_LENGTH = 4
 #: Kinds of match trusted for a short form the document does not define ("HIV", "AIDS"; not "MAP", "DM").
 UNDEFINED_SHORT_FORM_KINDS = frozenset({"label"})
 #: Where a short form is defined: in parentheses, as scispaCy looks, or in square brackets
@@ -162,7 +162,7 @@ class Abbreviations:
         """
         text = self.doc[start].text
         single = end - start == 1 and start not in self.by_start
-        return single and len(text) <= UNDEFINED_SHORT_FORM_LENGTH and is_acronym_like(text)
+        return single and len(text) <= _UNDEFINED_SHORT_FORM_LENGTH and is_acronym_like(text)
 
     def _expanded_long(self, long: str) -> str:
         """A long form with the short forms it contains spelled out: "umbilical cord MSCs" -> "... mesenchymal stem cells"."""

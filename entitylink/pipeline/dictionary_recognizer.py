@@ -122,6 +122,7 @@ class DictionaryRecognizer:
                            else {(label, normalize(term)) for term in stop_terms for label in LABELS})  # fmt: skip
         self.grounder = grounder or shared_grounder(ontologies, cache_dir)
         self.learned = _read_learned_names(learned_names)
+        self.learned_keys = self.learned.keys(self.labels)
         self.learned_lengths = self.learned.lengths()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -175,7 +176,7 @@ class DictionaryRecognizer:
                 key = " ".join(words)
                 if key.count(" ") >= limit:
                     break
-                if self.grounder.has_name(key) or any(self.learned.curie(label, key) for label in self.labels):
+                if self.grounder.has_name(key) or key in self.learned_keys:
                     candidate = self._accept(doc, units, i, j, abbreviations)
                     if candidate is not None:
                         best = (j, candidate)
@@ -226,10 +227,10 @@ class DictionaryRecognizer:
         if single and (token.lower_ in STOP_WORDS or len(token.text) < 2 or not any(c.isalpha() for c in token.text)):
             return None
         text = abbreviations.expand(start, end)
-        candidates = self.grounder.ground(text, labels) if labels else self.grounder.exact(text, self.labels)
-        candidates += self._learned(text, labels or self.labels)
-        undefined_short_form = abbreviations.is_undefined_short_form(start, end)
         key = normalize(text)
+        candidates = self.grounder.ground(text, labels) if labels else self.grounder.exact(text, self.labels)
+        candidates += self._learned(key, text, labels or self.labels)
+        undefined_short_form = abbreviations.is_undefined_short_form(start, end)
         if key in _GENERIC_TERMS:
             return None
         for candidate in candidates:
@@ -246,9 +247,8 @@ class DictionaryRecognizer:
             return candidate
         return None
 
-    def _learned(self, text: str, labels: frozenset[str]) -> tuple[Candidate, ...]:
-        """The concepts of ``text`` as a learned name of ``labels``."""
-        key = normalize(text)
+    def _learned(self, key: str, text: str, labels: frozenset[str]) -> tuple[Candidate, ...]:
+        """The concepts of ``text`` (normalized: ``key``) as a learned name of ``labels``."""
         curies = ((label, self.learned.curie(label, key)) for label in sorted(labels))
         found = (self.grounder.concept_candidate(curie, frozenset({label}), _LEARNED_SCORE, text, "learned")
                  for label, curie in curies if curie)  # fmt: skip

@@ -26,8 +26,8 @@ __all__ = ["EntityLinker"]
 _HEAD_WEIGHT = 0.9
 _PRIOR_SCORE = 0.95
 #: Kinds of disease candidate a short form the document does not define gets only for a concept the text names
-#: in full: "SD" is no Salla disease
-#: (a MONDO related synonym) and, in "mean +/- SD", no sexual dysfunction (the priors' reading).
+#: in full: "SD" is no Salla disease (a MONDO related synonym) and, in "mean +/- SD", no sexual dysfunction
+#: (the priors' reading).
 _LOOSE_KINDS = frozenset({"related", "prior"})
 #: token end -> (an entity ending there, its candidates)
 _LinkedByEnd = dict[int, tuple[Span, tuple[Candidate, ...]]]
@@ -212,19 +212,26 @@ class EntityLinker:
         no pepper); sets ``doc.ents``. Not diseases: their first words are modifiers."""
         entities, resolved = [], []
         for ent, found in zip(doc.ents, found_per_ent):
-            named_by_head = _VIRUS_HEAD.fullmatch(doc[ent.end - 1].text) is not None  # "pepper huasteco geminivirus"
-            for end in range(ent.end - 1, ent.start, -1) if not found and ent.label_ == SPECIES and not named_by_head else ():
-                prefix = doc[ent.start : end]
-                if len(prefix) == 1 and (prefix[0].is_stop or len(prefix[0]) < 2):
-                    break
-                exact = tuple(c for c in self.grounder.exact(prefix.text, _labels(ent.label_)) if c.kind not in _LOOSE_KINDS)
-                if exact:
-                    ent, found = Span(doc, ent.start, end, label=ent.label_), exact
-                    break
+            cut = self._linked_prefix(ent) if not found and ent.label_ == SPECIES else None
+            ent, found = cut or (ent, found)
             entities.append(ent)
             resolved.append(found)
         doc.ents = entities
         return resolved
+
+    def _linked_prefix(self, ent: Span) -> tuple[Span, tuple[Candidate, ...]] | None:
+        """The longest first words of ``ent`` an exact name links, and their candidates, or None."""
+        doc = ent.doc
+        if _VIRUS_HEAD.fullmatch(doc[ent.end - 1].text):
+            return None
+        for end in range(ent.end - 1, ent.start, -1):
+            prefix = doc[ent.start : end]
+            if len(prefix) == 1 and (prefix[0].is_stop or len(prefix[0]) < 2):
+                return None
+            exact = tuple(c for c in self.grounder.exact(prefix.text, _labels(ent.label_)) if c.kind not in _LOOSE_KINDS)
+            if exact:
+                return Span(doc, ent.start, end, label=ent.label_), exact
+        return None
 
     def _numbered_types(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
         """A virus followed by its type number ("HPV 63", "HPV type 4") becomes one entity when the taxonomy

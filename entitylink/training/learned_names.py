@@ -43,12 +43,11 @@ def learn_names(training: Iterable[tuple[frozenset[str], Document]], min_count: 
             if label in complete and label in LABELS and not is_acronym_like(annotation.text):
                 found = normalize_ids(annotation.id, label)
                 ids[label, normalize(annotation.text)][next(iter(found)) if len(found) == 1 else ""] += 1
-    usual = {key: counts.most_common(1)[0] for key, counts in ids.items()}
     wanted = {key for key, counts in ids.items() if _worth_learning(key[1], counts, min_count, min_share)}
     unannotated = _unannotated_occurrences(documents, wanted)
     names = []
     for label, key in sorted(wanted):
-        curie, count = usual[label, key]
+        curie, count = ids[label, key].most_common(1)[0]
         annotated = sum(ids[label, key].values())
         missed = unannotated[label, key]
         if annotated >= min_rate * (annotated + missed):
