@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from entitylink.errors import ModelError
 from entitylink.resources import LEARNED_NAMES, resource_path
 
 __all__ = ["LearnedName", "LearnedNames"]
@@ -28,6 +29,15 @@ class LearnedName:
     curie: str
     annotated: int
     unannotated: int
+
+
+def _name(path: Path, number: int, line: str) -> LearnedName:
+    fields = line.split("\t")
+    try:
+        label, key, curie, annotated, unannotated = fields
+        return LearnedName(label, key, curie, int(annotated), int(unannotated))
+    except ValueError:
+        raise ModelError(path, f"line {number}: expected {_HEADER[2:]!r} (tab-separated, two counts), got {line!r:.80}") from None
 
 
 class LearnedNames:
@@ -58,14 +68,14 @@ class LearnedNames:
 
     @classmethod
     def read(cls, path: Path | None = None) -> LearnedNames:
-        """Names from a tab-separated file (``#`` comments); the shipped ones by default."""
+        """Names from a tab-separated file (``#`` comments); the shipped ones by default. A file that
+        cannot be read, or a line that is no name, raises :class:`~entitylink.errors.ModelError` naming it."""
         path = path or resource_path(LEARNED_NAMES)
-        names = []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                label, key, curie, annotated, unannotated = line.split("\t")
-                names.append(LearnedName(label, key, curie, int(annotated), int(unannotated)))
-        return cls(names)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise ModelError(path, f"cannot read the learned names ({error})") from None
+        return cls([_name(path, number, line) for number, line in enumerate(lines, 1) if line and not line.startswith("#")])
 
     def write(self, path: Path, comment: str = "") -> None:
         lines = [f"# {line}" for line in comment.splitlines()] + [_HEADER]
