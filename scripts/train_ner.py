@@ -2,7 +2,7 @@
 
     python scripts/train_ner.py [--corpora ../shared/data/corpora] [--workdir build/ner]
                                 [--out entitylink/resources/ner] [--max-steps N] [--limit N]
-                                [--genes ../shared/data/ontologies-src/hgnc/hgnc-2024-07.entries.tsv.gz]
+                                [--genes ontologies/hgnc-symbols.txt.gz]
                                 [--reuse] [--resume-from MODEL] [--with-dev]
 
 Reads the **train** splits (see entitylink/training/corpora.py) with the labels each
@@ -25,6 +25,7 @@ from pathlib import Path
 
 import entitylink
 from entitylink.errors import EntitylinkError
+from entitylink.kb.gene_symbols import read_gene_symbols
 from entitylink.training import CONFIG
 from entitylink.training.trainer import prepare_corpora, resumed_config, train_ner
 
@@ -39,8 +40,8 @@ def main() -> None:
     parser.add_argument(
         "--genes",
         type=Path,
-        default=ROOT / "../shared/data/ontologies-src/hgnc/hgnc-2024-07.entries.tsv.gz",
-        help="HGNC entries (gene symbols left unknown where genes are not annotated)",
+        default=None,
+        help="gene symbols left unknown where genes are not annotated (default: the bundled HGNC symbols)",
     )
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     parser.add_argument("--limit", type=int, default=None, help="documents per split (a quick run)")
@@ -55,7 +56,8 @@ def main() -> None:
         parser.error(f"--resume-from: {error}")
     if not args.reuse:
         nlp = entitylink.load(ner=False)  # the dictionary marks the unknown tokens
-        prepare_corpora(nlp, args.corpora.resolve(), args.workdir, args.limit, args.genes.resolve())
+        genes = read_gene_symbols(args.genes.resolve() if args.genes else None)
+        prepare_corpora(nlp, args.corpora.resolve(), args.workdir, args.limit, genes)
     overrides = {} if args.max_steps is None else {"training.max_steps": args.max_steps}
     print(train_ner(args.workdir, args.out, overrides, config, with_dev=args.with_dev))
 

@@ -5,7 +5,8 @@
 - :mod:`.term_index`: an ontology compiled into arrays of normalized names and concepts;
 - :mod:`.index_cache`: the compiled indexes on disk, one per ontology file;
 - :mod:`.knowledge_base`: :class:`KnowledgeBase` and :func:`load_kb`, lookups across ontologies;
-- :mod:`.category`: which label (and therapy subtype) a concept belongs to.
+- :mod:`.category`: which label (and therapy subtype) a concept belongs to;
+- :mod:`.gene_symbols`: HGNC's gene symbols, words the pipeline reads as genes.
 
 May import the shared base modules (:mod:`entitylink.errors`, :mod:`entitylink.curie`,
 :mod:`entitylink.normalize`, :mod:`entitylink.labels`, :mod:`entitylink.resources`,

@@ -1,4 +1,4 @@
-"""Build the bundled OBO files from the raw public sources.
+"""Build the bundled OBO files (and the taxon table and gene symbols beside them) from the raw public sources.
 
     python -m entitylink.ontologies.build --source ../shared/data/ontologies-src --out ontologies/
 
@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from entitylink.atomic_files import atomic_path
+from entitylink.ontology_build.hgnc import read_hgnc_symbols, write_gene_symbols
 from entitylink.ontology_build.mesh import (
     descriptors_to_obo,
     mesh_header,
@@ -41,6 +42,7 @@ __all__ = ["build_all", "build_taxonomy", "convert_mesh_xml", "main"]
 MESH_VERSION = "MeSH 2024"
 TAXONOMY_RELEASE = "2024-09-07"
 TAXSLIM_RELEASE = "2022-10-06"
+HGNC_RELEASE = "2024-07"
 
 
 def _copy_taxslim(source: Path, target: Path, data_version: str) -> None:
@@ -99,6 +101,11 @@ def build_all(source: Path, out: Path) -> dict[str, int]:
         counts["ncbitaxon-slim.obo.gz"] = sum(line.startswith("[Term]") for line in handle)
     mesh_taxa = {int(d.ncbi_taxon) for d in descriptors if d.ncbi_taxon and d.ncbi_taxon.isdigit()}
     counts.update(build_taxonomy(source / "ncbitaxon" / f"ncbitaxon-{TAXONOMY_RELEASE}.full.tsv.gz", taxslim, mesh_taxa, out))
+    counts["hgnc-symbols.txt.gz"] = write_gene_symbols(
+        out / "hgnc-symbols.txt.gz",
+        read_hgnc_symbols(source / "hgnc" / f"hgnc-{HGNC_RELEASE}.entries.tsv.gz"),
+        {"source": "HGNC", "data-version": f"hgnc/{HGNC_RELEASE}"},
+    )
     return counts
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from entitylink.kb.gene_symbols import read_gene_symbols
 from entitylink.labels import CELL_THERAPY, DISEASE, LABELS, PROCEDURE, SPECIES, THERAPY
 from entitylink.linking.grounder import HUMAN, Candidate, Grounder, shared_grounder
 from entitylink.linking.priors import LinkingPriors
@@ -66,6 +67,7 @@ def _type_number_end(ent: Span) -> int | None:
         "prior_min_count": 1,
         "prior_min_share": 0.6,
         "therapy_sense": True,
+        "gene_symbols": True,
     },  # fmt: skip
 )
 class EntityLinker:
@@ -91,7 +93,8 @@ class EntityLinker:
     mention ("breast and ovarian cancer") links to its first concept with the ids of
     every conjunct in ``kb_ids``. Entities of
     labels other than DISEASE/SPECIES/THERAPY are linked to any concept;
-    ``drop_unlinked`` removes the entities nothing was found for.
+    ``drop_unlinked`` removes the entities nothing was found for; ``gene_symbols`` removes those spelled as
+    an HGNC gene symbol ("ATRX"), which are genes (:func:`~entitylink.kb.gene_symbols.read_gene_symbols`).
 
     ``priors`` (True: the ones learned from the train splits; a path: a file of
     :class:`~entitylink.linking.priors.LinkingPriors`; False: none) put first the identifier annotators gave
@@ -109,7 +112,8 @@ class EntityLinker:
                  ontologies: Mapping[str, str | None] | None = None, cache_dir: str | None = None,
                  fuzzy_threshold: float | None = 0.85, max_alternatives: int = 5, drop_unlinked: bool = False,
                  priors: bool | str = True, prior_min_count: int = 1, prior_min_share: float = 0.6,
-                 therapy_sense: bool = True, grounder: Grounder | None = None) -> None:  # fmt: skip
+                 therapy_sense: bool = True, gene_symbols: bool = True,
+                 grounder: Grounder | None = None) -> None:  # fmt: skip
         register_extensions()
         self.name = name
         self.fuzzy_threshold = fuzzy_threshold
@@ -120,6 +124,7 @@ class EntityLinker:
         self.prior_min_count = prior_min_count
         self.prior_min_share = prior_min_share
         self.therapy_sense = therapy_sense
+        self.gene_symbols = read_gene_symbols() if gene_symbols else frozenset()
 
     def candidates(self, text: str, label: str | None) -> tuple[Candidate, ...]:
         """The ranked candidates for a mention text of a given label: exact names, else fuzzy ones."""
@@ -320,7 +325,7 @@ class EntityLinker:
         linked: list[Span] = []
         for ent, found in sorted(pairs, key=lambda pair: pair[0].start):
             if not found:
-                if not self.drop_unlinked:
+                if not self.drop_unlinked and ent.text not in self.gene_symbols:
                     ent._.species_role = OTHER if ent.label_ == SPECIES else None
                     linked.append(ent)
                 continue

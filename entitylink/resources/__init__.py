@@ -17,10 +17,12 @@ from entitylink.errors import EntitylinkError
 __all__ = [
     "BUNDLED_ONTOLOGIES",
     "DEFAULT_ONTOLOGIES",
+    "GENE_SYMBOLS",
     "LEARNED_NAMES",
     "LINKING_PRIORS",
     "NER_MODEL",
     "STOP_TERMS",
+    "bundled_gene_symbols",
     "bundled_ontology",
     "resource_path",
 ]
@@ -34,6 +36,8 @@ BUNDLED_ONTOLOGIES: dict[str, tuple[str, str]] = {
     "ncbitaxon-full": ("ncbitaxon-full.tsv.gz", "NCBI Taxonomy of 2024-09-07: the other named taxa, a table for grounding"),
     "ncbitaxon-slim": ("ncbitaxon-slim.obo.gz", "NCBI Taxonomy taxslim subset of 2022-10-06 (the taxonomy before 0.2)"),
 }
+#: HGNC's approved and alias gene symbols, a bundled file beside the ontologies.
+GENE_SYMBOLS = ("hgnc-symbols.txt.gz", "HGNC approved and alias symbols of 2024-07")
 #: The parts :func:`entitylink.load_kb` loads unless told otherwise.
 DEFAULT_ONTOLOGIES = ("mondo", "mesh", "mesh-supplementary", "ncbitaxon", "ncbitaxon-full")
 #: The trained NER, a spaCy pipeline folder (``scripts/train_ner.py``).
@@ -67,3 +71,8 @@ def bundled_ontology(name: str) -> Path:
     if name not in BUNDLED_ONTOLOGIES:
         raise KeyError(f"no bundled ontology named {name!r}; choose one of {', '.join(BUNDLED_ONTOLOGIES)}")
     return _ontology_dir() / BUNDLED_ONTOLOGIES[name][0]
+
+
+def bundled_gene_symbols() -> Path:
+    """Path of the bundled gene symbols (:data:`GENE_SYMBOLS`)."""
+    return _ontology_dir() / GENE_SYMBOLS[0]

