@@ -119,6 +119,7 @@ class Grounder:
         self.ground = lru_cache(maxsize=100_000)(self._ground)
         self.exact = lru_cache(maxsize=100_000)(self._exact)
         self.is_pathogen = lru_cache(maxsize=10_000)(self._is_pathogen)
+        self.broader_mesh = lru_cache(maxsize=10_000)(self._broader_mesh)
 
     def _category(self, curie: str) -> Category | None:
         concept = self.kb.get(curie)
@@ -279,7 +280,8 @@ class Grounder:
                    named: list[str] | None = None, source: str | None = None) -> Candidate:  # fmt: skip
         """A candidate for ``curie`` with its MeSH equivalent: a cross-reference (one the text named first),
         else the best MeSH concept of the same label that the text names; and the MeSH concept
-        ``source`` that led to ``curie`` when it is neither."""
+        ``source`` that led to ``curie`` when it is neither. A MONDO disease with neither a MeSH nor an
+        OMIM id gets the MeSH heading of a parent (:meth:`broader_mesh`)."""
         concept = self.kb[curie]
         ids = [curie]
         if ontology_of(curie) != "mesh":
@@ -291,6 +293,8 @@ class Grounder:
             ids.append(source)
         if ontology_of(curie) == "mondo":
             ids += concept.xref_ids("OMIM", exact=True)[:1]
+            if len(ids) == 1:
+                ids += self.broader_mesh(curie)
         return Candidate(
             curie,
             concept.label,
@@ -303,6 +307,15 @@ class Grounder:
             concept.common_name if concept.ontology == "ncbitaxon" else None,
             concept.rank,
         )
+
+    def _broader_mesh(self, curie: str) -> tuple[str, ...]:
+        """The MeSH disease heading of the first MONDO parent of ``curie`` that has one (a broader heading,
+        as MeSH indexes a disease it lacks: "complete heart block" under Atrioventricular Block), or ()."""
+        for parent in self.kb[curie].parents:
+            mesh = [c for c in self.kb.xrefs(parent, "MESH") if self.category(c) == Category(DISEASE)]
+            if mesh:
+                return (mesh[0],)
+        return ()
 
     # -- everything ---------------------------------------------------------------------------
     def _ground(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:

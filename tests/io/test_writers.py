@@ -53,9 +53,9 @@ def test_pubtator_id_per_label(docs):
     assert pubtator_id(ent(doc, "Patients")) == "9606"
     assert pubtator_id(ent(doc, "Acute myeloid leukemia")) == "D015470"  # disease: MeSH without prefix
     assert pubtator_id(ent(doc, "prednisolone")) == "D011239"  # therapy: MeSH
-    mis_c = ent(doc, "MIS-C")  # a disease MONDO alone knows
-    assert mis_c._.kb_ids == ["MONDO:0100163"]
-    assert pubtator_id(mis_c) == "MONDO:0100163"
+    mis_c = ent(doc, "MIS-C")  # a disease MONDO alone knows: the heading of its parent, viral infectious disease
+    assert mis_c._.kb_ids == ["MONDO:0100163", "MESH:D014777"]
+    assert pubtator_id(mis_c) == "D014777"
 
 
 def test_pubtator_id_of_unlinked_and_mondo_omim_entities(nlp):

@@ -54,6 +54,14 @@ def test_disease_ids_mondo_mesh_omim(grounder):
     assert aml.name == "acute myeloid leukemia"
 
 
+def test_a_disease_without_mesh_or_omim_id_carries_the_heading_of_its_nearest_ancestor(grounder, kb):
+    (block,) = grounder.ground("complete heart block", DISEASE)[:1]
+    assert block.curie == "MONDO:0000468" and not kb.xrefs("MONDO:0000468", "MESH")
+    assert block.ids == ("MONDO:0000468", "MESH:D054537")  # Atrioventricular Block, the parent's heading
+    (aml,) = grounder.ground("acute myeloid leukemia", DISEASE)[:1]
+    assert aml.ids == ("MONDO:0018874", "MESH:D015470", "OMIM:601626")  # its own MeSH id: no broader one
+
+
 def test_omim_only_through_exact_matches(grounder, kb):
     concept = kb["MONDO:0008998"]  # Cockayne syndrome type 3: OMIM only as a database cross-reference
     assert any(x.curie.startswith("OMIM:") and x.predicate != "skos:exactMatch" for x in concept.xrefs)
