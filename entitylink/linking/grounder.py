@@ -120,6 +120,8 @@ class Grounder:
         self.exact = lru_cache(maxsize=100_000)(self._exact)
         self.is_pathogen = lru_cache(maxsize=10_000)(self._is_pathogen)
         self.broader_mesh = lru_cache(maxsize=10_000)(self._broader_mesh)
+        self.concept_candidate = lru_cache(maxsize=100_000)(self._concept_candidate)
+        self.fuzzy_candidates = lru_cache(maxsize=100_000)(self._fuzzy_candidates)
 
     def _category(self, curie: str) -> Category | None:
         concept = self.kb.get(curie)
@@ -264,7 +266,7 @@ class Grounder:
         mondo = self.mondo.of(curie, (text,) if text else ()) if category.label == DISEASE else None
         return mondo or curie
 
-    def concept_candidate(self, curie: str, labels: frozenset[str] | None, score: float, matched: str,
+    def _concept_candidate(self, curie: str, labels: frozenset[str] | None, score: float, matched: str,
                           kind: str) -> Candidate | None:  # fmt: skip
         """A candidate for a given concept (a MeSH disease as its MONDO equivalent, an OMIM id as the
         MONDO class that carries it), or None if the concept is not loaded or not of ``labels``."""
@@ -433,7 +435,7 @@ class Grounder:
         tail = self.exact(parts[-1], labels)
         return (*found, tail[0]) if tail else ()
 
-    def fuzzy_candidates(self, text: str, labels: frozenset[str] | None, threshold: float, k: int = 5) -> tuple[Candidate, ...]:
+    def _fuzzy_candidates(self, text: str, labels: frozenset[str] | None, threshold: float, k: int = 5) -> tuple[Candidate, ...]:
         """Candidates of the names most similar to ``text`` (character 3-gram cosine >= ``threshold``)."""
         found: list[Candidate] = []
         for near in self.fuzzy(text, k=k, threshold=threshold):

@@ -110,6 +110,7 @@ class Abbreviations:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy joins the tokens again at every ``doc.text``
         definitions: dict[str, tuple[str, int, int]] = {}
         occurrences: dict[int, Abbreviation] = {}
         found = doc._.abbreviations if Doc.has_extension("abbreviations") else []
@@ -142,13 +143,13 @@ class Abbreviations:
         while i < end and self.by_start:
             occurrence = self.by_start.get(i)
             if occurrence is not None and occurrence.end <= end:
-                pieces.append(doc[cursor:i].text_with_ws)
+                pieces.append(self._text(cursor, i, with_space=True))
                 pieces.append(self._expanded_long(occurrence.long))
                 pieces.append(doc[occurrence.end - 1].whitespace_ if occurrence.end < end else "")
                 cursor = i = occurrence.end
             else:
                 i += 1
-        pieces.append(doc[cursor:end].text)
+        pieces.append(self._text(cursor, end))
         return "".join(pieces)
 
     def expand_span(self, span: Span) -> str:
@@ -163,6 +164,15 @@ class Abbreviations:
         text = self.doc[start].text
         single = end - start == 1 and start not in self.by_start
         return single and len(text) <= _UNDEFINED_SHORT_FORM_LENGTH and is_acronym_like(text)
+
+    def _text(self, start: int, end: int, with_space: bool = False) -> str:
+        """The text of tokens ``start:end`` (``Span.text``, or ``text_with_ws``), sliced from the document's
+        text rather than joined token by token."""
+        if start >= end:
+            return ""
+        span = self.doc[start:end]
+        stop = span.end_char + (len(self.doc[end - 1].whitespace_) if with_space else 0)
+        return self.text[span.start_char : stop]
 
     def _expanded_long(self, long: str) -> str:
         """A long form with the short forms it contains spelled out: "umbilical cord MSCs" -> "... mesenchymal stem cells"."""

@@ -47,6 +47,8 @@ _GENERIC_TERMS = frozenset({*GENERIC_HEADS, "condition", "illness", "abnormality
 _GENUS_INITIALS = re.compile(r"[A-Z][a-z]?")
 #: A gene written with its genotype ("MCAD−/−", "Lepr+/-"): a gene, whatever a recognizer proposes.
 _GENOTYPE = re.compile(r"\w[+\-−]/[+\-−]$")
+#: What every genotype has, to skip the token-by-token search in a text without one.
+_GENOTYPE_MARK = re.compile(r"[+\-−]/[+\-−]")
 #: Score of a learned name's concept (below an ontology name's).
 _LEARNED_SCORE = 0.9
 
@@ -131,7 +133,8 @@ class DictionaryRecognizer:
         spans = self._match(doc, units, abbreviations)
         spans += self._undefined_long_forms(doc, abbreviations, spans)
         genes = {i for span in doc.spans.get(GENE_SPANS, ()) for i in range(span.start, span.end)}
-        genes |= {token.i for token in doc if _GENOTYPE.search(token.text)}
+        if _GENOTYPE_MARK.search(abbreviations.text):
+            genes |= {token.i for token in doc if _GENOTYPE.search(token.text)}
         spans = _outside(genes, spans)
         kept = [] if self.overwrite_ents else [e for e in doc.ents if self._keeps(e)]
         doc.ents = _outside(genes, self.merge(kept, spans, self._names(abbreviations)))
@@ -183,7 +186,7 @@ class DictionaryRecognizer:
             if best is None and len(unit.text) <= 3 and unit.text[:1].isupper():
                 best = self._abbreviated_species(doc, units, i, genera)
             if best is None or best[0] == i:  # "Methanobacterium petrolearium", not its genus alone
-                best = self._binomial(doc, units, i) or best
+                best = self._binomial(units, i) or best
             if best is None:
                 i += 1
                 continue
@@ -203,15 +206,15 @@ class DictionaryRecognizer:
             i = j + 1
         return _without_modifying_humans(spans)
 
-    def _binomial(self, doc: Doc, units: list[_Unit], i: int) -> tuple[int, Candidate] | None:
+    def _binomial(self, units: list[_Unit], i: int) -> tuple[int, Candidate] | None:
         """A Latin binomial at unit ``i`` ("Scrippsiella trochoidea") that only the whole taxonomy names."""
         j = i + 1
         if SPECIES not in self.labels or j >= len(units) or units[i].is_break or units[j].is_break:
             return None
-        genus, epithet = doc[units[i].start], doc[units[j].start]
-        if not (genus.is_title and genus.is_alpha and epithet.is_lower and epithet.is_alpha and len(epithet) > 2):
+        genus, epithet = units[i].text, units[j].text  # a unit's text is its token's, or a short form's
+        if not (genus.istitle() and genus.isalpha() and epithet.islower() and epithet.isalpha() and len(epithet) > 2):
             return None
-        candidate = next(iter(self.grounder.exact(f"{genus.text} {epithet.text}", frozenset({SPECIES}))), None)
+        candidate = next(iter(self.grounder.exact(f"{genus} {epithet}", frozenset({SPECIES}))), None)
         latin = candidate is not None and candidate.kind == "label" and candidate.rank in ("species", "subspecies")
         return (j, candidate) if latin and candidate is not None else None
 

@@ -20,7 +20,7 @@ from entitylink.pipeline.abbreviations import Abbreviations
 from entitylink.pipeline.extensions import register_extensions
 from entitylink.pipeline.merge_policies import tie_abbreviations
 from entitylink.pipeline.species_roles import OTHER, species_role
-from entitylink.pipeline.therapy_context import given_as_treatment, procedure_word
+from entitylink.pipeline.therapy_context import given_as_treatment, mentions_procedure_word, procedure_word
 
 __all__ = ["EntityLinker"]
 
@@ -287,6 +287,8 @@ class EntityLinker:
         procedures = (found[0].name for found in found_per_ent if found and found[0].subtype in (PROCEDURE, CELL_THERAPY))
         qualifiers = sorted({normalize(word) for name in procedures for word in name.split()} - {""})
         added: list[tuple[Span, Candidate]] = []
+        if not qualifiers and not mentions_procedure_word(doc.text):
+            return added
         for token in doc:
             if token.i in covered:
                 continue

@@ -16,7 +16,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["given_as_treatment", "procedure_word"]
+__all__ = ["given_as_treatment", "mentions_procedure_word", "procedure_word"]
 
 #: Nouns that, right after a cell or tissue, make it a treatment ("MSC infusion").
 _GIVEN_NOUNS = frozenset({"therapy", "therapies", "infusion", "infusions", "transplant", "transplants",
@@ -43,6 +43,12 @@ PROCEDURE_NOUNS = frozenset({"transfusion", "transfusions", "transplantation", "
 def procedure_word(text: str) -> bool:
     """Whether ``text`` is a noun of giving a cell or tissue ("transfusion", "transplant")."""
     return text.lower() in PROCEDURE_NOUNS
+
+
+def mentions_procedure_word(text: str) -> bool:
+    """Whether ``text`` may hold a :func:`procedure_word` (a quick test before reading its tokens)."""
+    lowered = text.lower()
+    return any(noun in lowered for noun in PROCEDURE_NOUNS)
 
 
 def _skippable(doc: Doc, i: int, therapy_tokens: Collection[int]) -> bool:
