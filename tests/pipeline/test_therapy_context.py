@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from entitylink.pipeline.therapy_context import mentions_procedure_word, procedure_word
+
 CORD_BLOOD_TRANSPLANT = "MESH:D036101"
 MSC_TRANSPLANT = "MESH:D045164"
 HSCT = "MESH:D018380"
@@ -94,3 +96,12 @@ def test_no_therapy_sense_without_the_therapy_label():
 
     doc = entitylink.load(labels=["DISEASE"])("Patients received HSCT without conditioning and RBC transfusion.")
     assert all(e.label_ == "DISEASE" for e in doc.ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Two RBC Transfusions were given.", True), ("after transplantation", True), ("no such word here", False)],
+)
+def test_mentions_procedure_word_finds_a_noun_of_giving(text, expected):
+    assert mentions_procedure_word(text) is expected
+    assert any(procedure_word(word.strip(".")) for word in text.split()) is expected
