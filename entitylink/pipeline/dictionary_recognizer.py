@@ -258,20 +258,23 @@ class DictionaryRecognizer:
         return tuple(candidate for candidate in found if candidate is not None)
 
     def _abbreviated_species(self, doc: Doc, units: list[_Unit], i: int, genera: set[str]) -> tuple[int, Candidate] | None:
-        """An abbreviated binomial at unit ``i`` ("C. albicans", "Ae. aegypti") and its species, or None."""
+        """An abbreviated binomial at unit ``i`` ("C. albicans", "Ae. aegypti") and its species, or None.
+
+        Without its period ("P falciparum") only the species of a genus the document named before."""
         if SPECIES not in self.labels:
             return None
         initials = doc[units[i].start].text
         j = i + 1
-        if initials.endswith(".") or (j < len(units) and doc[units[j].start].text == "."):
-            j += 0 if initials.endswith(".") else 1
-        else:
-            return None
+        if not initials.endswith(".") and j < len(units) and doc[units[j].start].text == ".":
+            j += 1
+        period = initials.endswith(".") or j > i + 1
         initials = initials.rstrip(".")
         if not _GENUS_INITIALS.fullmatch(initials) or j >= len(units) or not doc[units[j].start].is_lower:
             return None
         candidate = self.grounder.abbreviated_species(initials, doc[units[j].start].text, genera)
-        return (j, candidate) if candidate is not None else None
+        if candidate is None or not (period or candidate.name.split()[0].lower() in genera):
+            return None
+        return j, candidate
 
     def _undefined_long_forms(self, doc: Doc, abbreviations: Abbreviations, spans: list[Span]) -> list[Span]:
         """Entities for the short forms of long forms the dictionary does not name whole.

@@ -32,7 +32,7 @@ _PRIOR_SCORE = 0.95
 _LOOSE_KINDS = frozenset({"related", "prior"})
 #: token end -> (an entity ending there, its candidates)
 _LinkedByEnd = dict[int, tuple[Span, tuple[Candidate, ...]]]
-_BINOMIAL = re.compile(r"([A-Z][a-z]?)\.\s*([a-z]+)")
+_BINOMIAL = re.compile(r"([A-Z][a-z]?)(?:\.\s*|\s+)([a-z]+)")  # "M. brunneum", "P falciparum"
 _SPELLED_BINOMIAL = re.compile(r"[A-Z][a-z]+ [a-z]+")
 #: The last word of a virus or phage name ("pepper huasteco geminivirus", "T4 bacteriophage").
 _VIRUS_HEAD = re.compile(r"\w*(?:virus(?:es)?|phages?|viroids?)", re.IGNORECASE)

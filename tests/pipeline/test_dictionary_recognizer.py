@@ -135,6 +135,16 @@ def test_abbreviated_binomial_follows_the_full_name(nlp):
     assert short._.kb_id == full._.kb_id
 
 
+def test_an_abbreviated_binomial_without_its_period_needs_the_genus_named_before(nlp):
+    doc = nlp("Plasmodium falciparum causes malaria. P falciparum parasites were cloned.")
+    assert [(e.text, e._.kb_id) for e in doc.ents if e.label_ == "SPECIES"] == [
+        ("Plasmodium falciparum", "NCBITaxon:5833"),
+        ("P falciparum", "NCBITaxon:5833"),
+    ]
+    alone = nlp("P falciparum parasites were cloned. A total of 12 patients.")
+    assert not [e.text for e in alone.ents if e.text.startswith(("P ", "A "))]
+
+
 def test_abbreviated_binomial_alone(nlp):
     doc = nlp("E. coli was resistant to ampicillin.")
     ecoli = next(ent for ent in doc.ents if ent.text == "E. coli")
