@@ -34,6 +34,8 @@ _LOOSE_KINDS = frozenset({"related", "prior"})
 _LinkedByEnd = dict[int, tuple[Span, tuple[Candidate, ...]]]
 _BINOMIAL = re.compile(r"([A-Z][a-z]?)(?:\.\s*|\s+)([a-z]+)")  # "M. brunneum", "P falciparum"
 _SPELLED_BINOMIAL = re.compile(r"[A-Z][a-z]+ [a-z]+")
+#: Word endings whose final s is no plural ("fibrosis", "virus", "illness").
+_SINGULAR_S_ENDINGS = ("is", "us", "ss")
 #: The last word of a virus or phage name ("pepper huasteco geminivirus", "T4 bacteriophage").
 _VIRUS_HEAD = re.compile(r"\w*(?:virus(?:es)?|phages?|viroids?)", re.IGNORECASE)
 
@@ -155,6 +157,15 @@ class EntityLinker:
         ids = tuple(dict.fromkeys(i for c in conjuncts for i in c.ids))
         first = dataclasses.replace(conjuncts[0], ids=ids, kind="coordinated", score=min(c.score for c in conjuncts))
         return (first, *conjuncts[1:])
+
+    def _plural_coordination(self, text: str, label: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """A coordination with a plural head ("breast and ovarian cancers") names several concepts, before the
+        one concept its singular names (hereditary breast and ovarian cancer syndrome)."""
+        head = text.rsplit(" ", 1)[-1].lower()
+        if " " not in text or not head.endswith("s") or head.endswith(_SINGULAR_S_ENDINGS):
+            return found
+        conjuncts = self._coordinated(text, label)
+        return (*conjuncts, *(c for c in found if c not in conjuncts)) if conjuncts else found
 
     def _with_prior(self, ent: Span, text: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """``found`` with the candidate of the prior's identifier for the mention first, if it has one."""
@@ -312,7 +323,8 @@ class EntityLinker:
         linked_by_end = {ent.end: (ent, found) for ent, found in zip(doc.ents, found_per_ent) if found}
         found_per_ent = [self._with_prior(ent, text, found or self._from_long_form_head(ent, abbreviations, linked_by_end))
                          for ent, text, found in zip(doc.ents, texts, found_per_ent)]  # fmt: skip
-        found_per_ent = [found or self._coordinated(text, ent.label_) or self._fuzzy(text, ent.label_)
+        found_per_ent = [self._plural_coordination(text, ent.label_, found) if found
+                         else self._coordinated(text, ent.label_) or self._fuzzy(text, ent.label_)
                          for ent, text, found in zip(doc.ents, texts, found_per_ent)]  # fmt: skip
         found_per_ent = self._undefined_short_forms(doc, abbreviations, found_per_ent)
         found_per_ent = self._abbreviated_binomials(doc, found_per_ent)

@@ -242,6 +242,14 @@ def test_coordinated_mention_links_its_first_concept_with_the_ids_of_all():
     assert ent._.alternatives[0]["curie"] == "MONDO:0008170"
 
 
+def test_a_plural_coordination_names_each_concept_not_the_syndrome():
+    linker = blank_with_linker()
+    (plural,) = link(linker, "BRCA1 carriers with breast and ovarian cancers .", 3, 7).ents
+    assert plural._.kb_id == "MONDO:0007254" and {"MESH:D001943", "MESH:D010051"} <= set(plural._.kb_ids)
+    (singular,) = link(linker, "BRCA1 carriers with breast and ovarian cancer .", 3, 7).ents
+    assert singular._.kb_id == "MONDO:0003582"  # hereditary breast and ovarian cancer syndrome, as named
+
+
 def test_an_abbreviated_binomial_is_the_species_the_document_spelled_out():
     """ "M. brunneum" after "Metarhizium brunneum", not another species of an M. genus."""
     nlp = blank_with_linker()
