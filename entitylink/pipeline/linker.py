@@ -49,6 +49,15 @@ def _organism_by_head(ent: Span, abbreviations: Abbreviations) -> Span:
     return ent
 
 
+def _trusted_when_undefined(candidate: Candidate, short_form: str) -> bool:
+    """Whether a short form the document does not define may link to ``candidate`` though the document
+    does not name it in full: not a disease by a loose kind of name, nor an organism by two letters
+    ("PV" interneurons are no poliovirus)."""
+    if candidate.label == DISEASE:
+        return candidate.kind not in _LOOSE_KINDS
+    return candidate.label != SPECIES or len(short_form) > 2
+
+
 def _type_number_end(ent: Span) -> int | None:
     """The end of "<ent> 63" or "<ent> type 4" (a number of at most three digits), or None."""
     doc = ent.doc
@@ -88,15 +97,17 @@ class EntityLinker:
     entity its long form ends in ("allogeneic hematopoietic stem cell transplantation
     (allo-HSCT)"); a short form the document does not define links first to a concept the document
     names in full, else to a disease only by an exact name ("AD": Alzheimer disease), never by a related
-    synonym or a prior ("mean +/- SD" is no sexual dysfunction). In a document that mentions humans, a pathogen genus links to its
+    synonym or a prior ("mean +/- SD" is no sexual dysfunction), and to an organism not by two letters
+    ("PV" is no poliovirus). In a document that mentions humans, a pathogen genus links to its
     human species (cytomegalovirus: NCBITaxon:10359). Exact (normalized) names come
     first; an entity no name matches gets the fuzzy candidates whose character 3-gram
     similarity is at least ``fuzzy_threshold`` (None: no fuzzy matching). A coordinated
     mention ("breast and ovarian cancer") links to its first concept with the ids of
     every conjunct in ``kb_ids``. Entities of
     labels other than DISEASE/SPECIES/THERAPY are linked to any concept;
-    ``drop_unlinked`` removes the entities nothing was found for; ``gene_symbols`` removes those spelled as
-    an HGNC gene symbol ("ATRX"), which are genes (:func:`~entitylink.kb.gene_symbols.read_gene_symbols`).
+    ``drop_unlinked`` removes the entities nothing was found for; of the others, those spelled as an HGNC
+    gene symbol ("ATRX", with ``gene_symbols``: :func:`~entitylink.kb.gene_symbols.read_gene_symbols`) and
+    the short forms the document does not define ("PV" interneurons) are removed too.
 
     ``priors`` (True: the ones learned from the train splits; a path: a file of
     :class:`~entitylink.linking.priors.LinkingPriors`; False: none) put first the identifier annotators gave
@@ -190,10 +201,10 @@ class EntityLinker:
         undefined = [abbreviations.is_undefined_short_form(ent.start, ent.end) for ent in doc.ents]
         named = {i for found, short in zip(found_per_ent, undefined) if found and not short for i in found[0].ids}
         resolved = []
-        for found, short in zip(found_per_ent, undefined):
+        for ent, found, short in zip(doc.ents, found_per_ent, undefined):
             if short:
                 in_text = tuple(c for c in found if named.intersection(c.ids))
-                rest = (c for c in found if c not in in_text and (c.label != DISEASE or c.kind not in _LOOSE_KINDS))
+                rest = (c for c in found if c not in in_text and _trusted_when_undefined(c, ent.text))
                 found = (*in_text, *rest)
             resolved.append(found)
         return resolved
@@ -315,6 +326,11 @@ class EntityLinker:
                 added.append((Span(doc, token.i, token.i + 1, label=THERAPY), elliptic))
         return added
 
+    def _unknown_word(self, ent: Span, abbreviations: Abbreviations) -> bool:
+        """Whether an entity nothing links is a gene symbol ("ATRX") or a short form the document does not
+        define ("PV" interneurons): no reader could tell what it names, so it is dropped."""
+        return ent.text in self.gene_symbols or abbreviations.is_undefined_short_form(ent.start, ent.end)
+
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = Abbreviations(doc)
         doc.ents = tie_abbreviations(doc, [_organism_by_head(ent, abbreviations) for ent in doc.ents], abbreviations)
@@ -339,7 +355,7 @@ class EntityLinker:
         linked: list[Span] = []
         for ent, found in sorted(pairs, key=lambda pair: pair[0].start):
             if not found:
-                if not self.drop_unlinked and ent.text not in self.gene_symbols:
+                if not self.drop_unlinked and not self._unknown_word(ent, abbreviations):
                     ent._.species_role = OTHER if ent.label_ == SPECIES else None
                     linked.append(ent)
                 continue

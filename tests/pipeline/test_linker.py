@@ -156,12 +156,19 @@ def test_drop_unlinked_removes_it():
 
 
 def test_an_entity_nothing_links_spelled_as_a_gene_symbol_is_a_gene():
-    doc = link(blank_with_linker(), "ATRX and DAXX mutations .", 0, 1)
-    assert doc.ents == ()  # ATRX: an HGNC symbol, unlinked
-    (kept,) = link(blank_with_linker(gene_symbols=False), "ATRX and DAXX mutations .", 0, 1).ents
-    assert kept.text == "ATRX" and kept._.kb_id is None
+    assert link(blank_with_linker(), "IGFBP3 levels fell .", 0, 1).ents == ()  # an HGNC symbol, unlinked
+    (kept,) = link(blank_with_linker(gene_symbols=False), "IGFBP3 levels fell .", 0, 1).ents
+    assert kept.text == "IGFBP3" and kept._.kb_id is None
     (linked,) = link(blank_with_linker(), "Patients with ALS .", 2, 3).ents  # a symbol too, but a disease name
     assert linked._.kb_id == "MONDO:0004976"
+
+
+def test_an_undefined_short_form_nothing_links_is_dropped():
+    linker = blank_with_linker(gene_symbols=False)
+    assert link(linker, "ATRX and DAXX mutations .", 0, 1).ents == ()
+    doc = linker.make_doc("PV interneurons in mice .")
+    doc.ents = [Span(doc, 0, 1, label="SPECIES"), Span(doc, 3, 4, label="SPECIES")]
+    assert [(e.text, e._.kb_id) for e in linker(doc).ents] == [("mice", "NCBITaxon:10090")]  # no poliovirus by 2 letters
 
 
 def test_unlinked_entity_kept_by_default():
@@ -192,8 +199,8 @@ def test_short_forms_link_as_their_long_form(nlp):
 
 def test_an_undefined_short_form_links_only_by_an_exact_name():
     linker = blank_with_linker(gene_symbols=False)
-    (sd,) = link(linker, "Values are mean +/- SD .", 4, 5).ents
-    assert sd._.kb_id is None  # the priors say "SD" is mostly sexual dysfunction, MONDO's related synonyms Salla disease
+    sd = [t.text for t in linker.make_doc("Values are mean +/- SD .")].index("SD")
+    assert link(linker, "Values are mean +/- SD .", sd, sd + 1).ents == ()  # no sexual dysfunction (the priors), no Salla disease
     (ad,) = link(linker, "Patients with AD .", 2, 3).ents
     assert ad._.kb_id == "MONDO:0004975"
 
