@@ -55,8 +55,11 @@ def main() -> None:
     except EntitylinkError as error:
         parser.error(f"--resume-from: {error}")
     if not args.reuse:
+        try:
+            genes = read_gene_symbols(args.genes.resolve() if args.genes else None)
+        except EntitylinkError as error:
+            parser.error(f"--genes: {error}")
         nlp = entitylink.load(ner=False)  # the dictionary marks the unknown tokens
-        genes = read_gene_symbols(args.genes.resolve() if args.genes else None)
         prepare_corpora(nlp, args.corpora.resolve(), args.workdir, args.limit, genes)
     overrides = {} if args.max_steps is None else {"training.max_steps": args.max_steps}
     print(train_ner(args.workdir, args.out, overrides, config, with_dev=args.with_dev))

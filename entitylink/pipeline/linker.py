@@ -173,7 +173,7 @@ class EntityLinker:
         """A coordination with a plural head ("breast and ovarian cancers") names several concepts, before the
         one concept its singular names (hereditary breast and ovarian cancer syndrome)."""
         head = text.rsplit(" ", 1)[-1].lower()
-        if " " not in text or not head.endswith("s") or head.endswith(_SINGULAR_S_ENDINGS):
+        if not head.endswith("s") or head.endswith(_SINGULAR_S_ENDINGS):
             return found
         conjuncts = self._coordinated(text, label)
         return (*conjuncts, *(c for c in found if c not in conjuncts)) if conjuncts else found
@@ -302,14 +302,15 @@ class EntityLinker:
             resolved.append(found)
         return resolved
 
-    def _unnamed_procedures(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Span, Candidate]]:
+    def _unnamed_procedures(self, doc: Doc, abbreviations: Abbreviations,
+                            found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Span, Candidate]]:  # fmt: skip
         """Therapy mentions no recognizer tagged: "RBC transfusion", and "conditioning" in a document
         that names a transplantation."""
         covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         procedures = (found[0].name for found in found_per_ent if found and found[0].subtype in (PROCEDURE, CELL_THERAPY))
         qualifiers = sorted({normalize(word) for name in procedures for word in name.split()} - {""})
         added: list[tuple[Span, Candidate]] = []
-        if not qualifiers and not mentions_procedure_word(doc.text):
+        if not qualifiers and not mentions_procedure_word(abbreviations.text):
             return added
         for token in doc:
             if token.i in covered:
@@ -351,7 +352,7 @@ class EntityLinker:
         pairs = list(zip(doc.ents, found_per_ent))
         if self.therapy_sense:
             pairs = list(zip(doc.ents, self._given_senses(doc, found_per_ent)))
-            pairs += [(span, (found,)) for span, found in self._unnamed_procedures(doc, found_per_ent)]
+            pairs += [(span, (found,)) for span, found in self._unnamed_procedures(doc, abbreviations, found_per_ent)]
         linked: list[Span] = []
         for ent, found in sorted(pairs, key=lambda pair: pair[0].start):
             if not found:

@@ -77,7 +77,7 @@ class TrainedRecognizer:
     def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size or self.batch_size):
             pieces = [(doc, start, end) for doc in batch for start, end in self._pieces(doc)]
-            tagged = [_blank_copy(doc) if end - start == len(doc) else doc[start:end].as_doc() for doc, start, end in pieces]
+            tagged = [_words(doc, start, end) for doc, start, end in pieces]
             for _, component in self.model.pipeline:
                 tagged = list(cast(TrainablePipe, component).pipe(tagged, batch_size=self.batch_size))
             found: dict[int, list[Span]] = {id(doc): [] for doc in batch}
@@ -107,10 +107,11 @@ class TrainedRecognizer:
         return pieces
 
 
-def _blank_copy(doc: Doc) -> Doc:
-    """``doc``'s words alone, for the model to tag (cheaper than ``Span.as_doc``, which copies every attribute)."""
+def _words(doc: Doc, start: int, end: int) -> Doc:
+    """Tokens ``start:end`` of ``doc`` as a Doc of their words alone, for the model to tag (cheaper than
+    ``Span.as_doc``, which copies every attribute and looks up a vector per token)."""
     words, spaces = [], []
-    for token in doc:
+    for token in doc[start:end]:
         words.append(token.text)
         spaces.append(bool(token.whitespace_))
     return Doc(doc.vocab, words=words, spaces=spaces)
