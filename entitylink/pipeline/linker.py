@@ -38,6 +38,13 @@ _SPELLED_BINOMIAL = re.compile(r"[A-Z][a-z]+ [a-z]+")
 _SINGULAR_S_ENDINGS = ("is", "us", "ss")
 #: The last word of a virus or phage name ("pepper huasteco geminivirus", "T4 bacteriophage").
 _VIRUS_HEAD = re.compile(r"\w*(?:virus(?:es)?|phages?|viroids?)", re.IGNORECASE)
+#: Words that name a disease too vague to link alone when they end a longer phrase ("thromboembolic disease").
+_VAGUE_DISEASES = frozenset({"disease", "diseases", "disorder", "disorders", "syndrome", "syndromes", "condition",
+                             "conditions", "illness", "injury", "injuries", "death", "deaths", "deficiency",
+                             "deficiencies", "malformation", "malformations", "hyperplasia", "mania"})  # fmt: skip
+#: A word that names which kind of a disease a phrase is: a gene or drug symbol, a type number ("TRAF2
+#: deficiency", "Type II deficiency", "AAP hepatitis").
+_NAMES_A_KIND = re.compile(r"\d|\w[A-Z]|^[IVX]+$")
 
 
 def _organism_by_head(ent: Span, abbreviations: Abbreviations) -> Span:
@@ -90,7 +97,10 @@ class EntityLinker:
     SPECIES. A virus followed by its type number grows to cover it when the taxonomy names the
     type ("HPV 63": Human papillomavirus type 63), an abbreviated binomial ("M. brunneum")
     links to the species the document spelled out, and a SPECIES entity nothing links is cut to its
-    longest first words an exact name links ("HIV R5": HIV).
+    longest first words an exact name links ("HIV R5": HIV). A DISEASE entity nothing links takes
+    the concept of its longest last words an exact disease name links ("radiocontrast nephropathy":
+    kidney disorder), unless that is a word as vague as "disease" or a symbol precedes it ("TRAF2
+    deficiency").
     Sets on each entity ``kb_id``, ``kb_ids``, ``kb_name``, ``score``, ``subtype``,
     ``alternatives``, ``common_name``, ``rank`` and, on species, ``species_role`` (see :mod:`entitylink.pipeline.extensions`), and
     spaCy's own ``ent.kb_id_``. A short form is linked as its long form, or as the
@@ -233,13 +243,19 @@ class EntityLinker:
             resolved.append(found)
         return resolved
 
-    def _linked_prefixes(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
-        """A SPECIES entity of several words that nothing links is cut to its longest first words an exact
-        name links ("HIV R5": HIV), unless its last word is a virus or phage ("pepper huasteco geminivirus" is
-        no pepper); sets ``doc.ents``. Not diseases: their first words are modifiers."""
+    def _linked_parts(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
+        """An entity of several words that nothing links is cut to the part an exact name links: a SPECIES
+        to its longest first words ("HIV R5": HIV), unless its last word is a virus or phage ("pepper huasteco
+        geminivirus" is no pepper); a DISEASE to its longest last words, as its first words are modifiers
+        ("radiocontrast nephropathy": nephropathy), unless they are a word as vague as "disease". Sets
+        ``doc.ents``."""
         entities, resolved = [], []
         for ent, found in zip(doc.ents, found_per_ent):
-            cut = self._linked_prefix(ent) if not found and ent.label_ == SPECIES else None
+            cut = None
+            if not found and ent.label_ == SPECIES:
+                cut = self._linked_prefix(ent)
+            elif not found and ent.label_ == DISEASE:
+                cut = self._linked_suffix(ent)
             ent, found = cut or (ent, found)
             entities.append(ent)
             resolved.append(found)
@@ -327,6 +343,20 @@ class EntityLinker:
                 added.append((Span(doc, token.i, token.i + 1, label=THERAPY), elliptic))
         return added
 
+    def _linked_suffix(self, ent: Span) -> tuple[Span, tuple[Candidate, ...]] | None:
+        """The longest last words of ``ent`` an exact disease name links, and their candidates, or None."""
+        doc = ent.doc
+        for start in range(ent.start + 1, ent.end):
+            if _NAMES_A_KIND.search(doc[start - 1].text):
+                return None
+            suffix = doc[start : ent.end]
+            if len(suffix) == 1 and (suffix[0].is_stop or len(suffix[0]) < 3 or suffix[0].lower_ in _VAGUE_DISEASES):
+                return None
+            exact = self.grounder.exact(suffix.text, _labels(DISEASE))
+            if exact:
+                return ent, exact
+        return None
+
     def _unknown_word(self, ent: Span, abbreviations: Abbreviations) -> bool:
         """Whether an entity nothing links is a gene symbol ("ATRX") or a short form the document does not
         define ("PV" interneurons): no reader could tell what it names, so it is dropped."""
@@ -346,7 +376,7 @@ class EntityLinker:
         found_per_ent = self._undefined_short_forms(doc, abbreviations, found_per_ent)
         found_per_ent = self._abbreviated_binomials(doc, found_per_ent)
         found_per_ent = self._numbered_types(doc, found_per_ent)
-        found_per_ent = self._linked_prefixes(doc, found_per_ent)
+        found_per_ent = self._linked_parts(doc, found_per_ent)
         if any(found and found[0].curie == HUMAN for found in found_per_ent):
             found_per_ent = [self._in_human(found) for found in found_per_ent]
         pairs = list(zip(doc.ents, found_per_ent))

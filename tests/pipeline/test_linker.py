@@ -227,6 +227,26 @@ def test_an_entity_nothing_links_is_cut_to_its_longest_linked_first_words():
     assert (unlinked.text, unlinked._.kb_id) == ("xqzzy blorf", None)
 
 
+def test_a_disease_nothing_links_is_its_longest_linked_last_words():
+    linker = blank_with_linker()
+    (edema,) = link(linker, "It reduced peritumoral edema .", 2, 4).ents
+    assert (edema.text, edema._.kb_id) == ("peritumoral edema", "MESH:D004487")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They had thromboembolic disease .",  # too vague a head
+        "They had DTDST chondrodysplasias .",  # a symbol names the kind
+        "They had AAP hepatitis .",
+    ],
+)
+def test_a_disease_is_not_linked_by_a_vague_head_or_past_the_word_naming_its_kind(text):
+    linker = blank_with_linker()
+    (unlinked,) = link(linker, text, 2, len(text.split()) - 1).ents
+    assert unlinked._.kb_id is None
+
+
 def test_pathogen_genus_becomes_human_species_in_human_texts():
     linker = blank_with_linker()
     doc = linker.make_doc("Patients had cytomegalovirus .")
