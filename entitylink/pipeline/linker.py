@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from entitylink.kb.gene_symbols import read_gene_symbols
 from entitylink.labels import CELL_THERAPY, DISEASE, LABELS, PROCEDURE, SPECIES, THERAPY
@@ -37,6 +37,8 @@ _SPELLED_BINOMIAL = re.compile(r"[A-Z][a-z]+ [a-z]+")
 #: Word endings whose final s is no plural ("fibrosis", "virus", "illness").
 _SINGULAR_S_ENDINGS = ("is", "us", "ss")
 #: The last word of a virus or phage name ("pepper huasteco geminivirus", "T4 bacteriophage").
+#: The words that join the last member of a list ("brain, breast, and prostate cancer").
+_CONJUNCTIONS = frozenset({"and", "or"})
 _VIRUS_HEAD = re.compile(r"\w*(?:virus(?:es)?|phages?|viroids?)", re.IGNORECASE)
 #: Words that name a disease too vague to link alone when they end a longer phrase ("thromboembolic disease").
 _VAGUE_DISEASES = frozenset({"disease", "diseases", "disorder", "disorders", "syndrome", "syndromes", "condition",
@@ -100,7 +102,8 @@ class EntityLinker:
     longest first words an exact name links ("HIV R5": HIV). A DISEASE entity nothing links takes
     the concept of its longest last words an exact disease name links ("radiocontrast nephropathy":
     kidney disorder), unless that is a word as vague as "disease" or a symbol precedes it ("TRAF2
-    deficiency").
+    deficiency"). One that completes a list of words before it ("brain, breast, and [prostate cancer]") grows
+    to cover it, linked as a coordination, when each word with its head names a disease.
     Sets on each entity ``kb_id``, ``kb_ids``, ``kb_name``, ``score``, ``subtype``,
     ``alternatives``, ``common_name``, ``rank`` and, on species, ``species_role`` (see :mod:`entitylink.pipeline.extensions`), and
     spaCy's own ``ent.kb_id_``. A short form is linked as its long form, or as the
@@ -171,13 +174,14 @@ class EntityLinker:
 
     def _coordinated(self, text: str, label: str | None) -> tuple[Candidate, ...]:
         """A coordinated mention ("breast and ovarian cancer") as its first concept carrying the ids of all,
-        the others as alternatives."""
+        the others as alternatives; all as sure as the least sure of them."""
         conjuncts = self.grounder.coordinated(text, _labels(label))
         if not conjuncts:
             return ()
         ids = tuple(dict.fromkeys(i for c in conjuncts for i in c.ids))
-        first = dataclasses.replace(conjuncts[0], ids=ids, kind="coordinated", score=min(c.score for c in conjuncts))
-        return (first, *conjuncts[1:])
+        score = min(c.score for c in conjuncts)
+        first = dataclasses.replace(conjuncts[0], ids=ids, kind="coordinated", score=score)
+        return (first, *(dataclasses.replace(c, score=score) for c in conjuncts[1:]))
 
     def _plural_coordination(self, text: str, label: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A coordination with a plural head ("breast and ovarian cancers") names several concepts, before the
@@ -292,6 +296,48 @@ class EntityLinker:
         doc.ents = entities
         return resolved
 
+    def _coordinated_lists(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
+        """A linked disease of several words after a list of words it completes ("brain, breast, and [prostate
+        cancer]") grows to cover the list, linked as a coordination, when every word with its head names a
+        disease ("brain cancer", "breast cancer"); sets ``doc.ents`` (the same entities, some longer)."""
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        entities, resolved = [], []
+        for ent, found in zip(doc.ents, found_per_ent):
+            if found and ent.label_ == DISEASE and len(ent) > 1:
+                grown = self._coordinated_list(ent, taken)
+                if grown:
+                    ent, found = grown
+            entities.append(ent)
+            resolved.append(found)
+        doc.ents = entities
+        return resolved
+
+    def _coordinated_list(self, ent: Span, taken: set[int]) -> tuple[Span, tuple[Candidate, ...]] | None:
+        """The longest "W, W, and <ent>" before ``ent`` that the grounder reads as a coordination, or None."""
+        doc, best = ent.doc, None
+        start = ent.start - 1
+        if start < 1 or doc[start].lower_ not in _CONJUNCTIONS:
+            return None
+        start -= 1 if doc[start - 1].text == "," else 0
+        while start >= 1 and self._completed_by(doc[start - 1], ent) and start - 1 not in taken:
+            start -= 1
+            span = Span(doc, start, ent.end, label=DISEASE)
+            conjuncts = self._coordinated(span.text, DISEASE)
+            if not conjuncts:
+                break
+            best = (span, conjuncts)
+            if start < 2 or doc[start - 1].text != ",":
+                break
+            start -= 1
+        return best
+
+    def _completed_by(self, word: Token, ent: Span) -> bool:
+        """Whether ``word`` followed by the last words of ``ent`` names a disease ("brain" + "cancer")."""
+        if not word.is_alpha or word.is_stop:
+            return False
+        heads = (ent[-k:].text for k in range(len(ent) - 1, 0, -1))
+        return any(self.grounder.exact(f"{word.text} {head}", _labels(DISEASE)) for head in heads)
+
     def _numbered_type(self, virus: Candidate, number: str) -> tuple[Candidate, ...]:
         for text in (f"{virus.name} type {number}", f"{virus.name} {number}"):
             found = self.grounder.ground(text, _labels(SPECIES))
@@ -376,6 +422,7 @@ class EntityLinker:
         found_per_ent = self._undefined_short_forms(doc, abbreviations, found_per_ent)
         found_per_ent = self._abbreviated_binomials(doc, found_per_ent)
         found_per_ent = self._numbered_types(doc, found_per_ent)
+        found_per_ent = self._coordinated_lists(doc, found_per_ent)
         found_per_ent = self._linked_parts(doc, found_per_ent)
         if any(found and found[0].curie == HUMAN for found in found_per_ent):
             found_per_ent = [self._in_human(found) for found in found_per_ent]

@@ -247,6 +247,15 @@ def test_a_disease_is_not_linked_by_a_vague_head_or_past_the_word_naming_its_kin
     assert unlinked._.kb_id is None
 
 
+def test_a_disease_after_a_list_it_completes_grows_to_the_coordination():
+    linker = blank_with_linker()
+    (grown,) = link(linker, "Risk of brain , breast , and prostate cancer rose .", 7, 9).ents
+    assert grown.text == "brain , breast , and prostate cancer"
+    assert {"MESH:D001932", "MESH:D001943", "MESH:D011471"} <= set(grown._.kb_ids)
+    (alone,) = link(linker, "Patients with diabetes and lung cancer .", 4, 6).ents
+    assert alone.text == "lung cancer"
+
+
 def test_pathogen_genus_becomes_human_species_in_human_texts():
     linker = blank_with_linker()
     doc = linker.make_doc("Patients had cytomegalovirus .")
