@@ -60,11 +60,14 @@ class KnowledgeBase:
     def __init__(self, parts: Mapping[str, TermIndex]) -> None:
         self.parts: dict[str, TermIndex] = {n: p for n, p in parts.items() if p.meta.get("tier") != GROUNDING_TIER}
         self.grounding_parts: dict[str, TermIndex] = {n: p for n, p in parts.items() if n not in self.parts}
+        #: each grounding part with the prefix of its CURIEs (one taxonomy each): other ids skip its search
+        self._grounding_prefixes = [(p, p.curie(0).partition(":")[0] + ":") for p in self.grounding_parts.values() if len(p)]
         self.get = lru_cache(maxsize=65536)(self._get)
 
     # -- records ------------------------------------------------------------------------------
     def _locate(self, curie: str) -> tuple[TermIndex, int] | None:
-        for part in (*self.parts.values(), *self.grounding_parts.values()):
+        searched = (*self.parts.values(), *(part for part, prefix in self._grounding_prefixes if curie.startswith(prefix)))
+        for part in searched:
             number = part.number(curie)
             if number is not None:
                 return part, number
