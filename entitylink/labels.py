@@ -1,7 +1,7 @@
 """The three entity labels, the therapy subtypes, and the corpus types that map to them.
 
 DISEASE (MONDO; MeSH C and F03), SPECIES (NCBI Taxonomy; MeSH B01-B05) and THERAPY (MeSH chemicals
-and drugs, drug classes, therapeutic procedures, cell therapies); :mod:`entitylink.kb.category`
+and drugs, biologics, drug classes, therapeutic procedures, cell therapies); :mod:`entitylink.kb.category`
 decides which ontology concepts belong to each.
 
 Shared base layer: imports nothing of entitylink.
@@ -10,6 +10,7 @@ Shared base layer: imports nothing of entitylink.
 from __future__ import annotations
 
 __all__ = [
+    "BIOLOGIC",
     "CELL_THERAPY",
     "DISEASE",
     "DRUG",
@@ -35,6 +36,8 @@ PRIMARY_ONTOLOGY = {DISEASE: "mondo", SPECIES: "ncbitaxon", THERAPY: "mesh"}
 
 DRUG = "drug"
 DRUG_CLASS = "drug class"
+#: Proteins, enzymes, nucleic acids and biological factors given as drugs (antibodies, interferons, vaccines).
+BIOLOGIC = "biologic"
 PROCEDURE = "procedure"
 CELL_THERAPY = "cell therapy"
 

@@ -102,7 +102,7 @@ def predicted_mentions(docs: Iterable[Doc], strict_ids: bool = False) -> list[Me
     """The entities of annotated documents, identified as PubTator output identifies them, with all their
     equivalent ids (``ent._.kb_ids``) unless ``strict_ids``: then only by the PubTator id.
 
-    Therapies that are not drugs (drug classes, procedures, cell therapies) are left
+    Therapies that are not drugs (biologics, drug classes, procedures, cell therapies) are left
     out: the corpora annotate chemicals only.
     """
     found = []

@@ -5,9 +5,12 @@ DISEASE   live MONDO classes under "disease", "injury" or "disease susceptibilit
           "disease characteristic" modifiers such as "complete"); MeSH descriptors under C (diseases) or F03 (mental disorders);
           supplementary concepts mapped to such descriptors
 SPECIES   NCBI Taxonomy taxa of genus rank or below; MeSH organism descriptors (B01-B05)
-THERAPY   subtype ``drug``: MeSH D (chemicals and drugs) but proteins, enzymes, nucleic acids
-          and biological factors only when they have a pharmacological action, and
+THERAPY   subtype ``drug``: MeSH D (chemicals and drugs) outside the trees of proteins, enzymes,
+          nucleic acids and biological factors, or also in another tree with a
+          pharmacological action (ATP, interferons, insulin: peptides are drugs), and
           supplementary concepts mapped to such descriptors;
+          subtype ``biologic``: a protein, enzyme, nucleic acid or biological factor only
+          (by its trees) with a pharmacological action ("antibodies", "streptokinase");
           subtype ``drug class``: MeSH D27 (chemical actions and uses: "antibiotics");
           subtype ``procedure``: MeSH E02 (therapeutics) and E04 (surgical procedures);
           subtype ``cell therapy``: MeSH E02.095.147 (cell- and tissue-based therapy) and the
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 
 from entitylink.kb.concept import Concept
 from entitylink.labels import (
+    BIOLOGIC,
     CELL_THERAPY,
     DISEASE,
     DRUG,
@@ -31,7 +35,7 @@ from entitylink.labels import (
     THERAPY,
 )
 
-__all__ = ["Category", "categorize"]
+__all__ = ["Category", "categorize", "is_amino_acid"]
 
 _DISEASE_TREES = ("C", "F03")
 _ORGANISM_TREES = ("B01", "B02", "B03", "B04", "B05")
@@ -47,6 +51,7 @@ _CELL_THERAPY_TREES = (
 _PROCEDURE_TREES = ("E02", "E04")
 #: Parts of D that are mostly genes and proteins rather than administered chemicals.
 _BIOMOLECULE_TREES = ("D08", "D12.776", "D13", "D23")
+_AMINO_ACID_TREE = "D12.125"
 _TAXON_RANKS = {"genus", "subgenus", "species group", "species subgroup", "species", "subspecies", "varietas",
                 "forma", "strain", "serotype", "serogroup", "biotype", "isolate", "no rank"}  # fmt: skip
 #: Taxa that are not organisms one can name: the root and "cellular organisms".
@@ -80,10 +85,20 @@ def _descriptor_category(concept: Concept) -> Category | None:
         return Category(THERAPY, PROCEDURE)
     if _under(trees, ("D27",)):
         return Category(THERAPY, DRUG_CLASS)
-    chemical = [number for number in trees if number.startswith("D")]
-    if chemical and (concept.pharmacological_actions or not _under(tuple(chemical), _BIOMOLECULE_TREES)):
+    chemical = tuple(number for number in trees if number.startswith("D"))
+    if not chemical:
+        return None
+    if not _under(chemical, _BIOMOLECULE_TREES):
         return Category(THERAPY, DRUG)
-    return None
+    if not concept.pharmacological_actions:
+        return None
+    biologic = all(_under((number,), _BIOMOLECULE_TREES) for number in chemical)
+    return Category(THERAPY, BIOLOGIC if biologic else DRUG)
+
+
+def is_amino_acid(concept: Concept) -> bool:
+    """Whether a MeSH descriptor is an amino acid or the class of them (tree D12.125: "Arginine", "Amino Acids")."""
+    return _under(concept.tree_numbers, (_AMINO_ACID_TREE,))
 
 
 def _is_disease(concept: Concept, get: Callable[[str], Concept | None]) -> bool:
@@ -115,7 +130,7 @@ def categorize(concept: Concept, get: Callable[[str], Concept | None] | None = N
 
     ``get`` fetches other concepts (usually ``kb.get``): the MeSH descriptors a
     supplementary concept is mapped to (its label follows theirs: a disease, else a
-    drug) and a MONDO class's ancestors.
+    biologic if they are all biologics, else a drug) and a MONDO class's ancestors.
     """
     if concept.obsolete:
         return None
@@ -131,6 +146,9 @@ def categorize(concept: Concept, get: Callable[[str], Concept | None] | None = N
             mapped = [_descriptor_category(d) for d in descriptors if d is not None]
             if Category(DISEASE) in mapped:
                 return Category(DISEASE)
-            return Category(THERAPY, DRUG) if any(c is not None and c.label == THERAPY for c in mapped) else None
+            therapies = [c for c in mapped if c is not None and c.label == THERAPY]
+            if not therapies:
+                return None
+            return Category(THERAPY, BIOLOGIC if all(c.subtype == BIOLOGIC for c in therapies) else DRUG)
         return _descriptor_category(concept)
     return None

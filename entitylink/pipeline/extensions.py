@@ -6,7 +6,7 @@ Span (each entity of ``doc.ents``), set by the ``entitylink_linker`` component:
 - ``kb_ids``: that identifier and its equivalents (MONDO + MeSH + OMIM for a disease, taxon + MeSH for a species)
 - ``kb_name``: the concept's preferred name
 - ``score``: linking confidence, 0-1
-- ``subtype``: for therapies, ``drug``, ``drug class``, ``procedure`` or ``cell therapy``
+- ``subtype``: for therapies, ``drug``, ``biologic``, ``drug class``, ``procedure`` or ``cell therapy``
 - ``alternatives``: the next candidates, as dicts (curie, name, score, ids, kind...)
 - ``common_name``, ``rank``: for species, the taxon's common name ("human") and rank ("species")
 - ``species_role``: for species, ``host`` (the study's patients, subjects or animals), ``pathogen``

@@ -11,6 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from entitylink.kb.category import is_amino_acid
 from entitylink.kb.gene_symbols import read_gene_symbols
 from entitylink.labels import CELL_THERAPY, DISEASE, LABELS, PROCEDURE, SPECIES, THERAPY
 from entitylink.linking.grounder import HUMAN, Candidate, Grounder, shared_grounder
@@ -19,6 +20,7 @@ from entitylink.normalize import normalize
 from entitylink.pipeline.abbreviations import Abbreviations
 from entitylink.pipeline.extensions import register_extensions
 from entitylink.pipeline.merge_policies import tie_abbreviations
+from entitylink.pipeline.residue_context import in_sequence_context
 from entitylink.pipeline.species_roles import OTHER, species_role
 from entitylink.pipeline.therapy_context import given_as_treatment, mentions_procedure_word, procedure_word
 
@@ -103,7 +105,8 @@ class EntityLinker:
     the concept of its longest last words an exact disease name links ("radiocontrast nephropathy":
     kidney disorder), unless that is a word as vague as "disease" or a symbol precedes it ("TRAF2
     deficiency"). One that completes a list of words before it ("brain, breast, and [prostate cancer]") grows
-    to cover it, linked as a coordination, when each word with its head names a disease.
+    to cover it, linked as a coordination, when each word with its head names a disease. An amino acid
+    named as a residue of a sequence ("proline 484", :mod:`entitylink.pipeline.residue_context`) is dropped.
     Sets on each entity ``kb_id``, ``kb_ids``, ``kb_name``, ``score``, ``subtype``,
     ``alternatives``, ``common_name``, ``rank`` and, on species, ``species_role`` (see :mod:`entitylink.pipeline.extensions`), and
     spaCy's own ``ent.kb_id_``. A short form is linked as its long form, or as the
@@ -403,6 +406,13 @@ class EntityLinker:
                 return ent, exact
         return None
 
+    def _residue(self, ent: Span, best: Candidate) -> bool:
+        """Whether a therapy is an amino acid the text names as a residue of a sequence ("proline 484")."""
+        if best.label != THERAPY or not best.curie.startswith("MESH:"):
+            return False
+        concept = self.grounder.kb.get(best.curie)
+        return concept is not None and is_amino_acid(concept) and in_sequence_context(ent)
+
     def _unknown_word(self, ent: Span, abbreviations: Abbreviations) -> bool:
         """Whether an entity nothing links is a gene symbol ("ATRX") or a short form the document does not
         define ("PV" interneurons): no reader could tell what it names, so it is dropped."""
@@ -432,6 +442,8 @@ class EntityLinker:
             pairs += [(span, (found,)) for span, found in self._unnamed_procedures(doc, abbreviations, found_per_ent)]
         linked: list[Span] = []
         for ent, found in sorted(pairs, key=lambda pair: pair[0].start):
+            if found and self._residue(ent, found[0]):
+                continue
             if not found:
                 if not self.drop_unlinked and not self._unknown_word(ent, abbreviations):
                     ent._.species_role = OTHER if ent.label_ == SPECIES else None

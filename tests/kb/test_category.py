@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from entitylink.kb.category import Category, categorize
+from entitylink.kb.category import Category, categorize, is_amino_acid
 from entitylink.labels import (
+    BIOLOGIC,
     CELL_THERAPY,
     DISEASE,
     DRUG,
@@ -63,6 +64,31 @@ def test_biomolecule_without_pharmacological_action_is_none(kb):
     assert all(n.startswith("D12.776") for n in hemoglobins.tree_numbers)
     assert not hemoglobins.pharmacological_actions
     assert category(kb, "MESH:D006454") is None
+
+
+@pytest.mark.parametrize(
+    ("curie", "subtype"),
+    [
+        ("MESH:D000906", BIOLOGIC),  # Antibodies: proteins only, with a pharmacological action
+        ("MESH:D013300", BIOLOGIC),  # Streptokinase: an enzyme and a protein
+        ("MESH:D007372", DRUG),  # Interferons: also peptides
+        ("MESH:D007328", DRUG),  # Insulin: also a hormone
+    ],
+)
+def test_a_biomolecule_given_as_a_drug_is_a_biologic_unless_also_a_small_molecule_or_peptide(kb, curie, subtype):
+    assert kb[curie].pharmacological_actions
+    assert category(kb, curie) == Category(THERAPY, subtype)
+
+
+def test_supplementary_concept_of_biologics_only_is_a_biologic(kb):
+    assert kb["MESH:C000589393"].mapped_to == ("MESH:D000911",)  # olaratumab -> Antibodies, Monoclonal
+    assert category(kb, "MESH:C000589393") == Category(THERAPY, BIOLOGIC)
+
+
+def test_amino_acids_are_tree_d12_125(kb):
+    assert is_amino_acid(kb["MESH:D001120"])  # Arginine
+    assert is_amino_acid(kb["MESH:D000596"])  # Amino Acids
+    assert not is_amino_acid(kb["MESH:D004317"])  # Doxorubicin
 
 
 def test_d27_is_drug_class(kb):

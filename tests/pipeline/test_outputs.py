@@ -37,7 +37,8 @@ def test_every_label_is_present_when_nothing_is_found(nlp):
 
 def test_concepts_are_deduplicated_in_order_of_first_mention(prca):
     grouped = prca._.linked_entities
-    assert [c.curie for c in grouped["DISEASE"]] == ["MONDO:0001705", "MONDO:0005046", "MONDO:0018874"]
+    # "hematological and immune system diseases": a coordination, its first concept carrying both
+    assert [c.curie for c in grouped["DISEASE"]] == ["MONDO:0001705", "MONDO:0005046", "MONDO:0005570", "MONDO:0018874"]
     assert [c.curie for c in grouped["SPECIES"]] == ["NCBITaxon:9606"]
     # "Cord blood therapy" first: the cord blood given is its transplantation
     assert [c.curie for c in grouped["THERAPY"]] == ["MESH:D036101", "MESH:D018380", "MESH:D005312", "MESH:D059630",
@@ -59,7 +60,7 @@ def test_mentions_and_offsets_follow_the_document(prca):
     assert prca_concept.mentions[:3] == ["pure red cell aplasia", "Pure red cell aplasia", "PRCA"]
     assert prca_concept.mentions.count("PRCA") == 6
     assert prca_concept.offsets[0] == (23, 44)
-    aml = grouped["DISEASE"][2]
+    aml = grouped["DISEASE"][3]
     assert aml.mentions == ["acute myeloid leukemia", "AML"]
     assert aml.ids == ["MONDO:0018874", "MESH:D015470", "OMIM:601626"]
     assert aml.name == "acute myeloid leukemia" and aml.score > 0
