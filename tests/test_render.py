@@ -61,7 +61,12 @@ def test_linked_entities_are_names_with_ontology_ids(prca_markdown):
 
 def test_full_text_entities_use_the_words_of_the_text(prca_markdown):
     full_text = sections(prca_markdown)["Full-text entities"]
-    assert items_of(full_text[0]) == ["AML (MESH:D015470)", "immune dysfunction (MESH:D007154)", "PRCA (MESH:D012010)"]
+    assert items_of(full_text[0]) == [
+        "AML (MESH:D015470)",
+        "hematological and immune system diseases (MESH:D006402)",
+        "immune dysfunction (MESH:D007154)",
+        "PRCA (MESH:D012010)",
+    ]
     assert "UCB (MESH:D005312)" in items_of(full_text[1])
     assert full_text[2] == "- **Species:** Homo sapiens (human, species) [taxon 9606]"
 
