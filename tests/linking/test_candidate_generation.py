@@ -74,3 +74,23 @@ def test_built_once_from_an_iterator():
     generator = CharNgramCandidateGenerator(iter(["anemia", "neutropenia"]))
     assert generator("anemia")[0].key == "anemia"
     assert generator("neutropenia")[0].key == "neutropenia"
+
+
+def brute_force(generator, text, k, threshold):
+    """Every name scored with scikit-learn's own transform, sorted by similarity then name."""
+    query = generator._vectorizer.transform([normalize(text)])
+    scores = (generator._matrix @ query.T).toarray().ravel()
+    ranked = sorted((-float(score), name) for score, name in zip(scores, generator._keys) if score > 0)
+    return [FuzzyCandidate(name, round(-score, 4)) for score, name in ranked[:k] if -score >= threshold]
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.3, 0.6, 0.85])
+@pytest.mark.parametrize("text", ["acute myeloid leukemai", "myeloid leukemia", "anemia", "red cell aplasia", "leukaemia"])
+def test_the_pruned_search_finds_what_scoring_every_name_finds(generator, text, threshold):
+    assert generator(text, k=3, threshold=threshold) == brute_force(generator, text, 3, threshold)
+
+
+def test_equal_similarities_come_in_name_order_also_at_the_last_place():
+    generator = CharNgramCandidateGenerator(["stage end renal", "renal end stage", "end stage renal", "renal"])
+    found = generator("end stage renal", k=2)
+    assert found == [FuzzyCandidate("end stage renal", 1.0), FuzzyCandidate("renal end stage", 1.0)]
