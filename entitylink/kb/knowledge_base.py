@@ -132,10 +132,9 @@ class KnowledgeBase:
     # -- lookups ------------------------------------------------------------------------------
     def _postings(self, parts: Iterable[TermIndex], key: str, ontologies: set[str] | None) -> Iterable[tuple[TermIndex, Posting]]:
         for part in parts:
-            if key in part:
-                for posting in part.postings(key):
-                    if ontologies is None or ontology_of(part.curie(posting.concept)) in ontologies:
-                        yield part, posting
+            for posting in part.postings(key):  # none for a key the part lacks (one search, not two)
+                if ontologies is None or ontology_of(part.curie(posting.concept)) in ontologies:
+                    yield part, posting
 
     def _match(self, part: TermIndex, posting: Posting, text: str, via: str) -> Match | None:
         if posting.case_sensitive and not _same_letters(text, posting.surface):
