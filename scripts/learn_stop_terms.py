@@ -14,7 +14,8 @@ The corpora annotate less than entitylink's labels cover, so some names are kept
 whatever their counts: words for human subjects ("patients", left to the
 ``implicit_human`` setting), disease names that are a MONDO label ("thalassemia"),
 genus names ("Streptococcus"), and therapies with a pharmacological action or that
-name a drug class ("insulin", "antibiotics": the corpora annotate chemicals only).
+name a drug class ("insulin", "antibiotics": the corpora annotate chemicals only). Drugs and
+biologics are counted (a corpus chemical never overlaps "GFP" or "IgG", which have no action of their own).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 import entitylink
 from entitylink.annotate import annotate_documents
 from entitylink.evaluation import gold_mentions, predicted_mentions
-from entitylink.labels import DISEASE, DRUG, SPECIES
+from entitylink.labels import BIOLOGIC, DISEASE, DRUG, SPECIES
 from entitylink.linking.grounder import HUMAN_WORDS, Grounder, shared_grounder
 from entitylink.normalize import normalize
 from entitylink.resources import STOP_TERMS, resource_path
@@ -47,7 +48,7 @@ def kept_anyway(grounder: Grounder, label: str, key: str) -> bool:
         return best.kind == "label" and best.curie.startswith("MONDO:")
     if label == SPECIES:
         return best.rank == "genus" and normalize(concept.label) == key
-    return bool(concept.pharmacological_actions) or best.subtype != DRUG
+    return bool(concept.pharmacological_actions) or best.subtype not in (DRUG, BIOLOGIC)
 
 
 def main() -> None:
@@ -65,7 +66,7 @@ def main() -> None:
     documents = [document for _, document in training]
     texts = {d.id: d.text for d in documents}
     gold_characters = {(m.doc_id, m.label, i) for m in gold_mentions(documents) for i in range(m.start, m.end)}
-    for mention in predicted_mentions(annotate_documents(nlp, documents)):
+    for mention in predicted_mentions(annotate_documents(nlp, documents), therapy_subtypes=(DRUG, BIOLOGIC)):
         if mention.label not in labels[mention.doc_id]:
             continue
         key = (mention.label, normalize(texts[mention.doc_id][mention.start : mention.end]))

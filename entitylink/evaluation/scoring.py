@@ -16,7 +16,7 @@ may be composite (``D1|D2``, ``D1,D2``), missing (``-1``, ``-``) or OMIM ids.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -98,17 +98,18 @@ def _is_drug(kb: KnowledgeBase, curie: str) -> bool:
     return category is not None and category.subtype == DRUG
 
 
-def predicted_mentions(docs: Iterable[Doc], strict_ids: bool = False) -> list[Mention]:
+def predicted_mentions(docs: Iterable[Doc], strict_ids: bool = False,
+                       therapy_subtypes: Collection[str] = (DRUG,)) -> list[Mention]:  # fmt: skip
     """The entities of annotated documents, identified as PubTator output identifies them, with all their
     equivalent ids (``ent._.kb_ids``) unless ``strict_ids``: then only by the PubTator id.
 
-    Therapies that are not drugs (biologics, drug classes, procedures, cell therapies) are left
-    out: the corpora annotate chemicals only.
+    Therapies of other subtypes than ``therapy_subtypes`` are left out: by default all but drugs
+    (biologics, drug classes, procedures, cell therapies), as the corpora annotate chemicals only.
     """
     found = []
     for doc in docs:
         for ent in doc.ents:
-            if ent.label_ == THERAPY and ent._.subtype != DRUG:
+            if ent.label_ == THERAPY and ent._.subtype not in therapy_subtypes:
                 continue
             ids = normalize_ids(pubtator_id(ent), ent.label_) | (set() if strict_ids else set(ent._.kb_ids))
             found.append(Mention(doc._.doc_id, ent.start_char, ent.end_char, ent.label_, frozenset(ids)))
