@@ -89,3 +89,10 @@ def test_a_snippet_on_standard_input_runs(kb):
     done = subprocess.run([sys.executable, "-"], input=snippet + "\n" + claims(snippet) + "\n", cwd=ROOT,
                           capture_output=True, text=True, timeout=600)  # fmt: skip
     assert done.returncode == 0, done.stderr
+
+
+def test_the_printed_example_abstracts_are_the_golden_output():
+    """The README's Markdown of the three example abstracts is the start of tests/golden/examples.markdown."""
+    (shown,) = [text for language, text in readme_blocks() if language == "markdown" and text.startswith("# 19309241")]
+    golden = (ROOT / "tests" / "golden" / "examples.markdown").read_text(encoding="utf-8")
+    assert golden.startswith(shown)
