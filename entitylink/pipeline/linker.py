@@ -413,6 +413,16 @@ class EntityLinker:
         concept = self.grounder.kb.get(best.curie)
         return concept is not None and is_amino_acid(concept) and in_sequence_context(ent)
 
+    def _without_type_number(self, ent: Span) -> Span:
+        """A SPECIES entity no name links that ends in a type number ("HPV 63", "HPV type 4", tagged whole)
+        without it: the virus is linked first, and the number joins it again if the taxonomy names that type."""
+        if ent.label_ != SPECIES or len(ent) < 2 or not (ent[-1].is_digit and len(ent[-1]) <= 3 and ent[-2].whitespace_):
+            return ent
+        if self.grounder.ground(ent.text, _labels(SPECIES)):  # "herpes simplex virus type 1" is a name
+            return ent
+        end = ent.end - (2 if len(ent) > 2 and ent[-2].lower_ == "type" else 1)
+        return Span(ent.doc, ent.start, end, label=SPECIES)
+
     def _unknown_word(self, ent: Span, abbreviations: Abbreviations) -> bool:
         """Whether an entity nothing links is a gene symbol ("ATRX") or a short form the document does not
         define ("PV" interneurons): no reader could tell what it names, so it is dropped."""
@@ -420,7 +430,8 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = Abbreviations(doc)
-        doc.ents = tie_abbreviations(doc, [_organism_by_head(ent, abbreviations) for ent in doc.ents], abbreviations)
+        entities = [self._without_type_number(_organism_by_head(ent, abbreviations)) for ent in doc.ents]
+        doc.ents = tie_abbreviations(doc, entities, abbreviations)
         texts = [abbreviations.expand_span(ent) for ent in doc.ents]
         found_per_ent = [self.grounder.ground(text, _labels(ent.label_)) for ent, text in zip(doc.ents, texts)]
         linked_by_end = {ent.end: (ent, found) for ent, found in zip(doc.ents, found_per_ent) if found}

@@ -21,7 +21,9 @@ from entitylink.io.writers import (
 from entitylink.io.writers.rows import FILE_COLUMNS
 
 TITLE = "Acute myeloid leukemia and anemia in cats treated with prednisolone."
-ABSTRACT = "Patients with MIS-C\nreceived cytarabine.\r\nThe cat had anemia again."
+ABSTRACT = (
+    "Patients with multisystem inflammatory syndrome in children (MIS-C)\nreceived cytarabine.\r\nThe cat had anemia again."
+)
 FAILED = "not UTF-8 text (byte 3: invalid start byte)"
 
 

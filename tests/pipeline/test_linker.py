@@ -319,6 +319,15 @@ def test_a_disease_entity_named_as_a_virus_is_the_organism(nlp):
     ]
 
 
+def test_a_virus_tagged_with_its_type_number_is_that_type():
+    linker = blank_with_linker()
+    doc = linker.make_doc("Types of human papillomavirus : HPV 63 and mice 2 .")
+    doc.ents = [Span(doc, 2, 4, label="SPECIES"), Span(doc, 5, 7, label="SPECIES"), Span(doc, 8, 10, label="SPECIES")]
+    found = [(e.text, e._.kb_id) for e in linker(doc).ents]
+    assert ("HPV 63", "NCBITaxon:28311") in found
+    assert ("mice", "NCBITaxon:10090") in found  # an organism that is no pathogen takes no number
+
+
 def test_a_virus_with_its_type_number_is_that_type(nlp):
     doc = nlp("Two novel types of human papillomavirus, HPV 63 and HPV 65, and HIV 1; mice 2 weeks old.")
     found = [(e.text, e._.kb_id) for e in doc.ents if e.label_ == "SPECIES"]
