@@ -99,7 +99,8 @@ class EntityLinker:
     (:func:`~entitylink.pipeline.merge_policies.tie_abbreviations`), whichever recognizers ran;
     a DISEASE entity named as a virus or phage ("pepper huasteco geminivirus (PHV)") becomes a
     SPECIES. A virus followed by its type number grows to cover it when the taxonomy names the
-    type ("HPV 63": Human papillomavirus type 63), an abbreviated binomial ("M. brunneum")
+    type ("HPV 63": Human papillomavirus type 63; an entity tagged with its number and no name is
+    linked without it first), an abbreviated binomial ("M. brunneum")
     links to the species the document spelled out, and a SPECIES entity nothing links is cut to its
     longest first words an exact name links ("HIV R5": HIV). A DISEASE entity nothing links takes
     the concept of its longest last words an exact disease name links ("radiocontrast nephropathy":
