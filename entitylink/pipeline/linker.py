@@ -38,9 +38,9 @@ _BINOMIAL = re.compile(r"([A-Z][a-z]?)(?:\.\s*|\s+)([a-z]+)")  # "M. brunneum", 
 _SPELLED_BINOMIAL = re.compile(r"[A-Z][a-z]+ [a-z]+")
 #: Word endings whose final s is no plural ("fibrosis", "virus", "illness").
 _SINGULAR_S_ENDINGS = ("is", "us", "ss")
-#: The last word of a virus or phage name ("pepper huasteco geminivirus", "T4 bacteriophage").
 #: The words that join the last member of a list ("brain, breast, and prostate cancer").
 _CONJUNCTIONS = frozenset({"and", "or"})
+#: The last word of a virus or phage name ("pepper huasteco geminivirus", "T4 bacteriophage").
 _VIRUS_HEAD = re.compile(r"\w*(?:virus(?:es)?|phages?|viroids?)", re.IGNORECASE)
 #: Words that name a disease too vague to link alone when they end a longer phrase ("thromboembolic disease").
 _VAGUE_DISEASES = frozenset({"disease", "diseases", "disorder", "disorders", "syndrome", "syndromes", "condition",
@@ -252,19 +252,17 @@ class EntityLinker:
         return resolved
 
     def _linked_parts(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
-        """An entity of several words that nothing links is cut to the part an exact name links: a SPECIES
-        to its longest first words ("HIV R5": HIV), unless its last word is a virus or phage ("pepper huasteco
-        geminivirus" is no pepper); a DISEASE to its longest last words, as its first words are modifiers
-        ("radiocontrast nephropathy": nephropathy), unless they are a word as vague as "disease". Sets
-        ``doc.ents``."""
+        """An entity of several words that nothing links is linked by the part an exact name links: a SPECIES
+        is cut to its longest first words ("HIV R5": HIV), unless its last word is a virus or phage ("pepper
+        huasteco geminivirus" is no pepper); a DISEASE keeps its words and takes the concept of its longest
+        last words, as its first words are modifiers ("radiocontrast nephropathy": kidney disorder), unless
+        they are a word as vague as "disease". Sets ``doc.ents``."""
         entities, resolved = [], []
         for ent, found in zip(doc.ents, found_per_ent):
-            cut = None
             if not found and ent.label_ == SPECIES:
-                cut = self._linked_prefix(ent)
+                ent, found = self._linked_prefix(ent) or (ent, found)
             elif not found and ent.label_ == DISEASE:
-                cut = self._linked_suffix(ent)
-            ent, found = cut or (ent, found)
+                found = self._linked_suffix(ent)
             entities.append(ent)
             resolved.append(found)
         doc.ents = entities
@@ -393,19 +391,19 @@ class EntityLinker:
                 added.append((Span(doc, token.i, token.i + 1, label=THERAPY), elliptic))
         return added
 
-    def _linked_suffix(self, ent: Span) -> tuple[Span, tuple[Candidate, ...]] | None:
-        """The longest last words of ``ent`` an exact disease name links, and their candidates, or None."""
+    def _linked_suffix(self, ent: Span) -> tuple[Candidate, ...]:
+        """The candidates of the longest last words of ``ent`` an exact disease name links, or ()."""
         doc = ent.doc
         for start in range(ent.start + 1, ent.end):
             if _NAMES_A_KIND.search(doc[start - 1].text):
-                return None
+                return ()
             suffix = doc[start : ent.end]
             if len(suffix) == 1 and (suffix[0].is_stop or len(suffix[0]) < 3 or suffix[0].lower_ in _VAGUE_DISEASES):
-                return None
+                return ()
             exact = self.grounder.exact(suffix.text, _labels(DISEASE))
             if exact:
-                return ent, exact
-        return None
+                return exact
+        return ()
 
     def _residue(self, ent: Span, best: Candidate) -> bool:
         """Whether a therapy is an amino acid the text names as a residue of a sequence ("proline 484")."""
