@@ -34,6 +34,8 @@ _PRIOR_SCORE = 0.95
 _LOOSE_KINDS = frozenset({"related", "prior"})
 #: token end -> (an entity ending there, its candidates)
 _LinkedByEnd = dict[int, tuple[Span, tuple[Candidate, ...]]]
+#: the entities after a step that may change them, and the candidates of each
+_Linked = tuple[list[Span], list[tuple[Candidate, ...]]]
 _BINOMIAL = re.compile(r"([A-Z][a-z]?)(?:\.\s*|\s+)([a-z]+)")  # "M. brunneum", "P falciparum"
 _SPELLED_BINOMIAL = re.compile(r"[A-Z][a-z]+ [a-z]+")
 #: Word endings whose final s is no plural ("fibrosis", "virus", "illness").
@@ -211,15 +213,15 @@ class EntityLinker:
         return (prior, *found) if prior is not None else found
 
     @staticmethod
-    def _undefined_short_forms(doc: Doc, abbreviations: Abbreviations,
+    def _undefined_short_forms(ents: list[Span], abbreviations: Abbreviations,
                                found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:  # fmt: skip
         """A short form the document does not define ("DM" after "Myotonic dystrophy (DM)", a definition
         the detector cannot read) takes first the concept the document names in full; else it links
         to a disease only by an exact name, never by a related synonym or a prior."""
-        undefined = [abbreviations.is_undefined_short_form(ent.start, ent.end) for ent in doc.ents]
+        undefined = [abbreviations.is_undefined_short_form(ent.start, ent.end) for ent in ents]
         named = {i for found, short in zip(found_per_ent, undefined) if found and not short for i in found[0].ids}
         resolved = []
-        for ent, found, short in zip(doc.ents, found_per_ent, undefined):
+        for ent, found, short in zip(ents, found_per_ent, undefined):
             if short:
                 in_text = tuple(c for c in found if named.intersection(c.ids))
                 rest = (c for c in found if c not in in_text and _trusted_when_undefined(c, ent.text))
@@ -227,14 +229,14 @@ class EntityLinker:
             resolved.append(found)
         return resolved
 
-    def _abbreviated_binomials(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
+    def _abbreviated_binomials(self, ents: list[Span], found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
         """ "M. brunneum": the species the document spelled out ("Metarhizium brunneum"); unlinked, the
         species of a genus the document names, else the only one."""
-        species = [(ent, found[0]) for ent, found in zip(doc.ents, found_per_ent) if found and found[0].label == SPECIES]
+        species = [(ent, found[0]) for ent, found in zip(ents, found_per_ent) if found and found[0].label == SPECIES]
         genera = {best.name.split()[0].lower() for _, best in species}
         spelled_out = [(ent.text.lower().split(), best) for ent, best in species if _SPELLED_BINOMIAL.fullmatch(ent.text)]
         resolved = []
-        for ent, found in zip(doc.ents, found_per_ent):
+        for ent, found in zip(ents, found_per_ent):
             match = _BINOMIAL.fullmatch(ent.text) if ent.label_ in (SPECIES, "") else None
             if match is not None:
                 initials, epithet = match[1].lower(), match[2]
@@ -251,22 +253,21 @@ class EntityLinker:
             resolved.append(found)
         return resolved
 
-    def _linked_parts(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
+    def _linked_parts(self, ents: list[Span], found_per_ent: list[tuple[Candidate, ...]]) -> _Linked:
         """An entity of several words that nothing links is linked by the part an exact name links: a SPECIES
         is cut to its longest first words ("HIV R5": HIV), unless its last word is a virus or phage ("pepper
         huasteco geminivirus" is no pepper); a DISEASE keeps its words and takes the concept of its longest
         last words, as its first words are modifiers ("radiocontrast nephropathy": kidney disorder), unless
-        they are a word as vague as "disease". Sets ``doc.ents``."""
+        they are a word as vague as "disease"."""
         entities, resolved = [], []
-        for ent, found in zip(doc.ents, found_per_ent):
+        for ent, found in zip(ents, found_per_ent):
             if not found and ent.label_ == SPECIES:
                 ent, found = self._linked_prefix(ent) or (ent, found)
             elif not found and ent.label_ == DISEASE:
                 found = self._linked_suffix(ent)
             entities.append(ent)
             resolved.append(found)
-        doc.ents = entities
-        return resolved
+        return entities, resolved
 
     def _linked_prefix(self, ent: Span) -> tuple[Span, tuple[Candidate, ...]] | None:
         """The longest first words of ``ent`` an exact name links, and their candidates, or None."""
@@ -282,37 +283,35 @@ class EntityLinker:
                 return Span(doc, ent.start, end, label=ent.label_), exact
         return None
 
-    def _numbered_types(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
+    def _numbered_types(self, ents: list[Span], found_per_ent: list[tuple[Candidate, ...]]) -> _Linked:
         """A virus followed by its type number ("HPV 63", "HPV type 4") becomes one entity when the taxonomy
-        names that type ("Human papillomavirus type 63"); sets ``doc.ents`` (the same entities, some longer)."""
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        names that type ("Human papillomavirus type 63")."""
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
         entities, resolved = [], []
-        for ent, found in zip(doc.ents, found_per_ent):
+        for ent, found in zip(ents, found_per_ent):
             end = _type_number_end(ent)
             if found and ent.label_ == SPECIES and end is not None and taken.isdisjoint(range(ent.end, end)):
-                typed = self._numbered_type(found[0], doc[end - 1].text)
+                typed = self._numbered_type(found[0], ent.doc[end - 1].text)
                 if typed:
-                    ent, found = Span(doc, ent.start, end, label=SPECIES), typed
+                    ent, found = Span(ent.doc, ent.start, end, label=SPECIES), typed
             entities.append(ent)
             resolved.append(found)
-        doc.ents = entities
-        return resolved
+        return entities, resolved
 
-    def _coordinated_lists(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
+    def _coordinated_lists(self, ents: list[Span], found_per_ent: list[tuple[Candidate, ...]]) -> _Linked:
         """A linked disease of several words after a list of words it completes ("brain, breast, and [prostate
         cancer]") grows to cover the list, linked as a coordination, when every word with its head names a
-        disease ("brain cancer", "breast cancer"); sets ``doc.ents`` (the same entities, some longer)."""
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        disease ("brain cancer", "breast cancer")."""
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
         entities, resolved = [], []
-        for ent, found in zip(doc.ents, found_per_ent):
+        for ent, found in zip(ents, found_per_ent):
             if found and ent.label_ == DISEASE and len(ent) > 1:
                 grown = self._coordinated_list(ent, taken)
                 if grown:
                     ent, found = grown
             entities.append(ent)
             resolved.append(found)
-        doc.ents = entities
-        return resolved
+        return entities, resolved
 
     def _coordinated_list(self, ent: Span, taken: set[int]) -> tuple[Span, tuple[Candidate, ...]] | None:
         """The longest "W, W, and <ent>" before ``ent`` that the grounder reads as a coordination, or None."""
@@ -352,11 +351,11 @@ class EntityLinker:
         refined = self.grounder.host_species(found[0]) if found else None
         return (refined, *found) if refined is not None else found
 
-    def _given_senses(self, doc: Doc, found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
+    def _given_senses(self, ents: list[Span], found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
         """Cells and tissues given as treatments as their procedures; unlinked initialisms of them as the cells."""
-        therapy_tokens = {i for ent in doc.ents if ent.label_ == THERAPY for i in range(ent.start, ent.end)}
+        therapy_tokens = {i for ent in ents if ent.label_ == THERAPY for i in range(ent.start, ent.end)}
         resolved = []
-        for ent, found in zip(doc.ents, found_per_ent):
+        for ent, found in zip(ents, found_per_ent):
             if not found and ent.label_ in LABELS:
                 cell = self.grounder.initialism_candidate(ent.text)
                 found = (cell,) if cell is not None else ()
@@ -366,11 +365,11 @@ class EntityLinker:
             resolved.append(found)
         return resolved
 
-    def _unnamed_procedures(self, doc: Doc, abbreviations: Abbreviations,
+    def _unnamed_procedures(self, doc: Doc, ents: list[Span], abbreviations: Abbreviations,
                             found_per_ent: list[tuple[Candidate, ...]]) -> list[tuple[Span, Candidate]]:  # fmt: skip
         """Therapy mentions no recognizer tagged: "RBC transfusion", and "conditioning" in a document
         that names a transplantation."""
-        covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        covered = {i for ent in ents for i in range(ent.start, ent.end)}
         procedures = (found[0].name for found in found_per_ent if found and found[0].subtype in (PROCEDURE, CELL_THERAPY))
         qualifiers = sorted({normalize(word) for name in procedures for word in name.split()} - {""})
         added: list[tuple[Span, Candidate]] = []
@@ -431,25 +430,26 @@ class EntityLinker:
         abbreviations = Abbreviations(doc)
         entities = [self._without_type_number(_organism_by_head(ent, abbreviations)) for ent in doc.ents]
         doc.ents = tie_abbreviations(doc, entities, abbreviations)
-        texts = [abbreviations.expand_span(ent) for ent in doc.ents]
-        found_per_ent = [self.grounder.ground(text, _labels(ent.label_)) for ent, text in zip(doc.ents, texts)]
-        linked_by_end = {ent.end: (ent, found) for ent, found in zip(doc.ents, found_per_ent) if found}
+        ents = list(doc.ents)  # sorted; each read of ``doc.ents`` builds every Span again
+        texts = [abbreviations.expand_span(ent) for ent in ents]
+        found_per_ent = [self.grounder.ground(text, _labels(ent.label_)) for ent, text in zip(ents, texts)]
+        linked_by_end = {ent.end: (ent, found) for ent, found in zip(ents, found_per_ent) if found}
         found_per_ent = [self._with_prior(ent, text, found or self._from_long_form_head(ent, abbreviations, linked_by_end))
-                         for ent, text, found in zip(doc.ents, texts, found_per_ent)]  # fmt: skip
+                         for ent, text, found in zip(ents, texts, found_per_ent)]  # fmt: skip
         found_per_ent = [self._plural_coordination(text, ent.label_, found) if found
                          else self._coordinated(text, ent.label_) or self._fuzzy(text, ent.label_)
-                         for ent, text, found in zip(doc.ents, texts, found_per_ent)]  # fmt: skip
-        found_per_ent = self._undefined_short_forms(doc, abbreviations, found_per_ent)
-        found_per_ent = self._abbreviated_binomials(doc, found_per_ent)
-        found_per_ent = self._numbered_types(doc, found_per_ent)
-        found_per_ent = self._coordinated_lists(doc, found_per_ent)
-        found_per_ent = self._linked_parts(doc, found_per_ent)
+                         for ent, text, found in zip(ents, texts, found_per_ent)]  # fmt: skip
+        found_per_ent = self._undefined_short_forms(ents, abbreviations, found_per_ent)
+        found_per_ent = self._abbreviated_binomials(ents, found_per_ent)
+        ents, found_per_ent = self._numbered_types(ents, found_per_ent)
+        ents, found_per_ent = self._coordinated_lists(ents, found_per_ent)
+        ents, found_per_ent = self._linked_parts(ents, found_per_ent)
         if any(found and found[0].curie == HUMAN for found in found_per_ent):
             found_per_ent = [self._in_human(found) for found in found_per_ent]
-        pairs = list(zip(doc.ents, found_per_ent))
+        pairs = list(zip(ents, found_per_ent))
         if self.therapy_sense:
-            pairs = list(zip(doc.ents, self._given_senses(doc, found_per_ent)))
-            pairs += [(span, (found,)) for span, found in self._unnamed_procedures(doc, abbreviations, found_per_ent)]
+            pairs = list(zip(ents, self._given_senses(ents, found_per_ent)))
+            pairs += [(span, (found,)) for span, found in self._unnamed_procedures(doc, ents, abbreviations, found_per_ent)]
         linked: list[Span] = []
         for ent, found in sorted(pairs, key=lambda pair: pair[0].start):
             if found and self._residue(ent, found[0]):
