@@ -28,8 +28,12 @@ if TYPE_CHECKING:  # scikit-learn (which imports pandas) is imported on the firs
 
 __all__ = ["CharNgramCandidateGenerator", "FuzzyCandidate"]
 
-#: Names this much below a threshold are still scored (similarities are compared as float32 sums).
+#: Names this much below a threshold are still scored (the bound's sums are rounded differently).
 _MARGIN = 1e-4
+#: The query's commoner 3-grams, which a candidate need not share, have at most this share of the threshold
+#: as their norm: the rarer ones then bound most names sharing them below the threshold (0.9: 320 names
+#: scored a dev query, against 3,600 at 1.0 and 1.3 times the time at 0.8).
+_COMMON_SHARE = 0.9
 
 
 @dataclass(frozen=True)
@@ -108,19 +112,44 @@ class CharNgramCandidateGenerator:
         """The similarities of the names that may reach ``threshold``, and their numbers.
 
         Vectors have unit length, so (Cauchy-Schwarz) a name's similarity is at most its score on the
-        query's rarer 3-grams plus the norm of the query's commoner ones, chosen with a norm below the
+        query's rarer 3-grams plus the norm of the query's commoner ones times the norm of the name's
+        other 3-grams. The commoner ones are chosen with a norm of at most :data:`_COMMON_SHARE` of the
         threshold: a name sharing none of the rarer ones cannot reach it, nor can one whose bound stays
         below it. Only the others are scored, exactly.
         """
         order = np.argsort(weights, kind="stable")
         cumulative = np.cumsum(weights[order].astype(np.float64) ** 2)
-        common = int(np.searchsorted(cumulative, (threshold - _MARGIN) ** 2))  # the first ``common`` stay below
+        common = int(np.searchsorted(cumulative, (_COMMON_SHARE * threshold) ** 2))  # the first ``common`` stay below
         common_norm = math.sqrt(cumulative[common - 1]) if common else 0.0
         rare = order[common:]
-        partial = csr_matrix(weights[rare]) @ self._matrix_t[grams[rare]]
-        names = partial.indices[partial.data + common_norm >= threshold - _MARGIN]
-        if len(names) == 0:
-            return np.empty(0, dtype=np.float32), names
-        query = np.zeros(self._matrix_t.shape[0], dtype=np.float32)
+        names, partial, rare_squares = _sharing(self._matrix_t, grams[rare], weights[rare])
+        bound = partial + common_norm * np.sqrt(np.maximum(1.0 - rare_squares, 0.0))
+        names = names[bound >= threshold - _MARGIN]
+        query = np.zeros(self._matrix.shape[1], dtype=np.float64)
         query[grams] = weights
-        return self._matrix[names] @ query, names
+        return _row_dots(self._matrix, names, query), names
+
+
+def _sharing(by_gram: Any, grams: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The names (ascending) with a weight on one of ``grams`` (rows of the 3-grams x names CSR matrix
+    ``by_gram``), each with its dot product with ``weights`` on them and the sum of its squares there."""
+    bounds = [(int(by_gram.indptr[gram]), int(by_gram.indptr[gram + 1])) for gram in grams.tolist()]
+    names = np.concatenate([by_gram.indices[start:end] for start, end in bounds])
+    values = np.concatenate([by_gram.data[start:end] for start, end in bounds]).astype(np.float64)
+    query = np.repeat(weights.astype(np.float64), [end - start for start, end in bounds])
+    order = np.argsort(names, kind="stable")  # a merge of the rows, each already in name order
+    names = names[order]
+    firsts = np.flatnonzero(np.concatenate(([True], names[1:] != names[:-1])))
+    values = values[order]
+    return names[firsts], np.add.reduceat(values * query[order], firsts), np.add.reduceat(values * values, firsts)
+
+
+def _row_dots(matrix: Any, rows: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    """The dot products of ``rows`` of a CSR matrix, none of them empty, with a dense ``vector`` (float64)."""
+    if len(rows) == 0:
+        return np.empty(0, dtype=np.float64)
+    starts = matrix.indptr[rows]
+    lengths = matrix.indptr[rows + 1] - starts
+    offsets = np.cumsum(lengths) - lengths  # where each row's entries start among all gathered
+    entries = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))
+    return np.add.reduceat(matrix.data[entries].astype(np.float64) * vector[matrix.indices[entries]], offsets)

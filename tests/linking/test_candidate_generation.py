@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from entitylink.linking.candidate_generation import (
     CharNgramCandidateGenerator,
     FuzzyCandidate,
+    _row_dots,
+    _sharing,
 )
 from entitylink.normalize import normalize
 
@@ -94,3 +97,18 @@ def test_equal_similarities_come_in_name_order_also_at_the_last_place():
     generator = CharNgramCandidateGenerator(["stage end renal", "renal end stage", "end stage renal", "renal"])
     found = generator("end stage renal", k=2)
     assert found == [FuzzyCandidate("end stage renal", 1.0), FuzzyCandidate("renal end stage", 1.0)]
+
+
+def test_the_sums_over_shared_grams_and_rows_equal_the_sparse_products(generator):
+    generator("anemia")  # builds the vectors
+    matrix, by_gram = generator._matrix, generator._matrix_t
+    grams = np.array([1, 5, 9, 20])
+    weights = np.array([0.5, 0.25, 0.125, 1.0], dtype=np.float32)
+    names, dots, squares = _sharing(by_gram, grams, weights)
+    sparse = by_gram[grams].T.tocsr()  # names x the four grams
+    assert names.tolist() == np.flatnonzero(sparse.getnnz(axis=1)).tolist()
+    assert np.allclose(dots, (sparse @ weights)[names]) and np.allclose(squares, sparse.multiply(sparse).sum(axis=1).A1[names])
+    vector = np.linspace(0, 1, matrix.shape[1])
+    rows = np.array([3, 0, 7])
+    assert np.allclose(_row_dots(matrix, rows, vector), (matrix @ vector)[rows])
+    assert _row_dots(matrix, rows[:0], vector).tolist() == []
