@@ -106,14 +106,16 @@ class KnowledgeBase:
         return None
 
     @cached_property
-    def _reverse_xrefs(self) -> dict[str, list[tuple[str, str]]]:
+    def _reverse_xrefs(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Target CURIE -> (source CURIE, predicate) of the cross-references to it, as tuples, which the
+        garbage collector stops tracking (a full collection otherwise walks every list)."""
         prefixes = {part.curie(0).partition(":")[0] for part in self.parts.values() if len(part)}
         reverse: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for part in self.parts.values():
             for source, target, predicate in part.xref_pairs():
                 if target.partition(":")[0] in prefixes:
                     reverse[target].append((source, predicate))
-        return dict(reverse)
+        return {target: tuple(sources) for target, sources in reverse.items()}
 
     def xrefs(self, curie: str, prefix: str | None = None) -> list[str]:
         """Cross-ontology ids of ``curie`` in both directions (MONDO <-> MeSH, MeSH <-> NCBITaxon),
@@ -121,7 +123,7 @@ class KnowledgeBase:
         concept = self.get(curie)
         if concept is None:
             return []
-        pairs = [(x.curie, x.predicate) for x in concept.xrefs] + self._reverse_xrefs.get(concept.curie, [])
+        pairs = [*((x.curie, x.predicate) for x in concept.xrefs), *self._reverse_xrefs.get(concept.curie, ())]
         ordered = sorted(pairs, key=lambda pair: (pair[1] != "skos:exactMatch", _priority(pair[0]), pair[0]))
         result: dict[str, None] = {}
         for target, _predicate in ordered:

@@ -140,8 +140,9 @@ class Grounder:
         return lengths
 
     @cached_property
-    def _binomials(self) -> dict[tuple[str, str], list[str]]:
-        """(genus initials, normalized epithet) -> species taxa: ("c", "albican") -> [Candida albicans]."""
+    def _binomials(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """(genus initials, normalized epithet) -> species taxa: ("c", "albican") -> (Candida albicans,); tuples,
+        which the garbage collector stops tracking."""
         found: dict[tuple[str, str], list[str]] = {}
         for part in self.kb.parts.values():
             labels = part.labels() if part.meta.get("ontology", "").startswith("ncbitaxon") else []
@@ -151,12 +152,12 @@ class Grounder:
                     genus = words[0].lower()
                     for initials in {genus[:1], genus[:2]}:
                         found.setdefault((initials, normalize(words[1])), []).append(part.curie(number))
-        return found
+        return {key: tuple(taxa) for key, taxa in found.items()}
 
     def abbreviated_species(self, initials: str, epithet: str, genera: Collection[str] = ()) -> Candidate | None:
         """The species an abbreviated binomial names ("C. albicans"): the one whose genus is in ``genera``
         (lower-case genus names already mentioned), else the only one."""
-        taxa = self._binomials.get((initials.lower(), normalize(epithet)), [])
+        taxa = self._binomials.get((initials.lower(), normalize(epithet)), ())
         chosen = [t for t in taxa if self.kb[t].label.split()[0].lower() in genera] or taxa
         if len(chosen) != 1 or self.category(chosen[0]) is None:
             return None

@@ -31,14 +31,15 @@ class MondoEquivalents:
         self.is_disease = is_disease
 
     @cached_property
-    def _by_xref(self) -> dict[str, list[str]]:
-        """Cross-reference (``UMLS:C0028754``, ``OMIM:601626``) -> the MONDO classes that carry it."""
+    def _by_xref(self) -> dict[str, tuple[str, ...]]:
+        """Cross-reference (``UMLS:C0028754``, ``OMIM:601626``) -> the MONDO classes that carry it (tuples,
+        which the garbage collector stops tracking)."""
         found: dict[str, list[str]] = defaultdict(list)
         part = self.kb.parts.get("mondo")
         for source, target, _predicate in part.xref_pairs() if part is not None else ():
             if target.startswith(tuple(p + ":" for p in _SHARED_PREFIXES)):
                 found[target].append(source)
-        return dict(found)
+        return {target: tuple(sources) for target, sources in found.items()}
 
     def of_xref(self, curie: str) -> str | None:
         """The one MONDO disease carrying the cross-reference ``curie`` (an OMIM id), or None."""
