@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -53,9 +53,8 @@ _GENOTYPE_MARK = re.compile(r"[+\-−]/[+\-−]")
 _LEARNED_SCORE = 0.9
 
 
-@dataclass(frozen=True)
-class _Unit:
-    """A token, or a whole short-form occurrence, with its normalized key."""
+class _Unit(NamedTuple):
+    """A token, or a whole short-form occurrence, with its normalized key (a tuple: a document makes hundreds)."""
 
     start: int
     end: int
