@@ -10,7 +10,8 @@ THERAPY   subtype ``drug``: MeSH D (chemicals and drugs) outside the trees of pr
           pharmacological action (ATP, interferons, insulin: peptides are drugs), and
           supplementary concepts mapped to such descriptors;
           subtype ``biologic``: a protein, enzyme, nucleic acid or biological factor only
-          (by its trees) with a pharmacological action ("antibodies", "streptokinase");
+          (by its trees; nucleosides such as ribavirin are drugs) with a pharmacological
+          action ("antibodies", "streptokinase");
           subtype ``drug class``: MeSH D27 (chemical actions and uses: "antibiotics");
           subtype ``procedure``: MeSH E02 (therapeutics) and E04 (surgical procedures);
           subtype ``cell therapy``: MeSH E02.095.147 (cell- and tissue-based therapy) and the
@@ -51,6 +52,8 @@ _CELL_THERAPY_TREES = (
 _PROCEDURE_TREES = ("E02", "E04")
 #: Parts of D that are mostly genes and proteins rather than administered chemicals.
 _BIOMOLECULE_TREES = ("D08", "D12.776", "D13", "D23")
+#: Nucleosides (D13.570) are small molecules, and their analogues drugs ("Ribavirin"), though filed with nucleic acids.
+_NUCLEOSIDE_TREES = ("D13.570",)
 _AMINO_ACID_TREE = "D12.125"
 _TAXON_RANKS = {"genus", "subgenus", "species group", "species subgroup", "species", "subspecies", "varietas",
                 "forma", "strain", "serotype", "serogroup", "biotype", "isolate", "no rank"}  # fmt: skip
@@ -92,7 +95,7 @@ def _descriptor_category(concept: Concept) -> Category | None:
         return Category(THERAPY, DRUG)
     if not concept.pharmacological_actions:
         return None
-    biologic = all(_under((number,), _BIOMOLECULE_TREES) for number in chemical)
+    biologic = all(_under((number,), _BIOMOLECULE_TREES) and not _under((number,), _NUCLEOSIDE_TREES) for number in chemical)
     return Category(THERAPY, BIOLOGIC if biologic else DRUG)
 
 

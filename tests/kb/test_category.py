@@ -73,6 +73,7 @@ def test_biomolecule_without_pharmacological_action_is_none(kb):
         ("MESH:D013300", BIOLOGIC),  # Streptokinase: an enzyme and a protein
         ("MESH:D007372", DRUG),  # Interferons: also peptides
         ("MESH:D007328", DRUG),  # Insulin: also a hormone
+        ("MESH:D012254", DRUG),  # Ribavirin: a nucleoside (D13.570), filed with nucleic acids only
     ],
 )
 def test_a_biomolecule_given_as_a_drug_is_a_biologic_unless_also_a_small_molecule_or_peptide(kb, curie, subtype):
