@@ -252,10 +252,8 @@ class TermIndex:
 
     def __init__(self, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
         self.meta = meta
-        strings = {name: _Strings(arrays[name], arrays[_offsets_name(name)]) for name in _STRING_ARRAYS}
-        self._curies, self._labels, self._records, self._surfaces, self._key_strings = strings.values()
-        self._arrays = {**arrays, **{name: strings[name].buffer for name in _STRING_ARRAYS},  # the strings' memory, once
-                        **{_offsets_name(name): strings[name].offsets for name in _STRING_ARRAYS}}  # fmt: skip
+        self._arrays = arrays  # taken over: each string array is swapped for a view of its copy, one at a time
+        self._curies, self._labels, self._records, self._surfaces, self._key_strings = map(self._strings, _STRING_ARRAYS)
         self._key_postings = arrays["key_postings"]
         self._post_concept = arrays["post_concept"]
         self._post_kind = arrays["post_kind"]
@@ -265,6 +263,12 @@ class TermIndex:
         if meta.get("tier") != GROUNDING_TIER:
             keys = self._key_strings.all()
             self._keys = dict(zip(keys, range(len(keys))))
+
+    def _strings(self, name: str) -> _Strings:
+        """The string array ``name`` of :attr:`_arrays` as :class:`_Strings`; the arrays become views of its memory."""
+        strings = _Strings(self._arrays[name], self._arrays[_offsets_name(name)])
+        self._arrays[name], self._arrays[_offsets_name(name)] = strings.buffer, strings.offsets
+        return strings
 
     # -- compiling ---------------------------------------------------------------------------
     @classmethod
