@@ -40,8 +40,9 @@ __all__ = ["DictionaryRecognizer"]
 
 #: Tokens a name may contain without a word of their own ("non-Hodgkin", "Crohn's").
 _JOINERS = frozenset({"-", "‐", "‑", "–", "'", "’", "'s", "’s", "."})
-#: Words too general to be an entity of any label (and "gold", mostly of "gold standard").
-_GENERIC_TERMS = frozenset({*GENERIC_HEADS, "condition", "illness", "abnormality", "death",
+#: Words too general to be an entity of any label (and "gold", mostly of "gold standard"); "injury" alone is
+#: mostly the head of an organ's ("acute liver injury"), which Wounds and Injuries is not.
+_GENERIC_TERMS = frozenset({*GENERIC_HEADS, "condition", "illness", "abnormality", "death", "injury",
                             "drug", "medication", "medicine", "agent", "compound", "substance", "chemical",
                             "organism", "species", "strain", "treatment", "therapy", "infection", "gold"})  # fmt: skip
 _GENUS_INITIALS = re.compile(r"[A-Z][a-z]?")

@@ -73,6 +73,12 @@ def test_generic_words_are_not_entities(nlp):
     assert doc.ents == ()
 
 
+def test_injury_alone_is_no_entity_but_a_named_injury_is(nlp):
+    assert shared_grounder().exact("injury")  # Wounds and Injuries, by a related synonym
+    assert texts(nlp("Paracetamol caused acute liver injury and mitochondrial injury.")) == ["Paracetamol"]
+    assert "brain injury" in texts(nlp("A brain injury was seen."))
+
+
 def test_default_stop_terms_are_loaded(nlp):
     stop_terms = read_stop_terms()
     assert ("DISEASE", "body weight") in stop_terms
