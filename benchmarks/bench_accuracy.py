@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from itertools import islice
 from pathlib import Path
@@ -30,6 +31,7 @@ from entitylink.evaluation.scoring import (
     score,
 )
 from entitylink.pipeline import RECOGNIZERS
+from entitylink.pipeline.extensions import doc_error
 from entitylink.training.corpora import dev_splits
 
 
@@ -49,7 +51,7 @@ def main() -> None:
     args = parser.parse_args()
     nlp = entitylink.load(**RECOGNIZERS[args.mode], config=args.config, implicit_human=args.implicit_human)
     print(f"mode {args.mode}: {nlp.pipe_names}")
-    rows, strict_rows = [], []
+    rows, strict_rows, failed = [], [], 0
     for split in dev_splits(args.corpora.resolve()):
         if args.only and split.corpus not in args.only:
             continue
@@ -60,11 +62,16 @@ def main() -> None:
         elapsed = time.perf_counter() - started
         rows.append((name, score(gold_mentions(documents), predicted_mentions(docs))))
         strict_rows.append((name, score(gold_mentions(documents), predicted_mentions(docs, strict_ids=True))))
-        print(f"{name}: {len(documents)} documents in {elapsed:.1f} s", flush=True)
+        errors = [error for doc in docs if (error := doc_error(doc)) is not None]
+        failed += len(errors)
+        failures = f", {len(errors)} FAILED ({errors[0]})" if errors else ""
+        print(f"{name}: {len(documents)} documents in {elapsed:.1f} s{failures}", flush=True)
     print("\nids with their equivalents:\n")
     print(format_table(rows))
     print("\nids compared literally (--strict-ids):\n")
     print(format_table(strict_rows))
+    if failed:  # a failed document scores as one with no entities: these are not the pipeline's figures
+        sys.exit(f"\n{failed} documents failed to annotate (see above): the scores above count them as empty")
 
 
 if __name__ == "__main__":

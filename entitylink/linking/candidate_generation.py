@@ -81,6 +81,8 @@ class CharNgramCandidateGenerator:
         if self._vectorizer is None:
             self._build()
         grams, weights = self._query(key)
+        if len(grams) == 0:  # no 3-gram any name has ("qqqq")
+            return []
         if threshold > 0:
             data, indices = self._scores_above(grams, weights, threshold)
         else:
@@ -133,6 +135,8 @@ class CharNgramCandidateGenerator:
 def _sharing(by_gram: Any, grams: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The names (ascending) with a weight on one of ``grams`` (rows of the 3-grams x names CSR matrix
     ``by_gram``), each with its dot product with ``weights`` on them and the sum of its squares there."""
+    if len(grams) == 0:  # a threshold above 1 leaves every 3-gram of the query among the commoner ones
+        return np.empty(0, dtype=by_gram.indices.dtype), np.empty(0), np.empty(0)
     bounds = [(int(by_gram.indptr[gram]), int(by_gram.indptr[gram + 1])) for gram in grams.tolist()]
     names = np.concatenate([by_gram.indices[start:end] for start, end in bounds])
     values = np.concatenate([by_gram.data[start:end] for start, end in bounds]).astype(np.float64)

@@ -48,6 +48,10 @@ def test_threshold_filters(generator):
     assert generator("acute myeloid leukemai", threshold=1.0) == []
 
 
+def test_a_threshold_above_one_finds_nothing(generator):
+    assert generator("anemia", threshold=1.5) == []
+
+
 @pytest.mark.parametrize("k", [1, 2, 3])
 def test_k_limit(generator, k):
     found = generator("myeloid leukemia", k=k)
@@ -61,9 +65,10 @@ def test_k_above_the_number_of_names(generator):
     assert len({c.key for c in found}) == len(found)
 
 
+@pytest.mark.parametrize("threshold", [0.0, 0.85])
 @pytest.mark.parametrize("text", ["", "   ", "()-/", "qqqq"])
-def test_empty_or_unknown_input(generator, text):
-    assert generator(text) == []
+def test_empty_or_unknown_input(generator, text, threshold):
+    assert generator(text, threshold=threshold) == []
 
 
 def test_duplicate_keys_are_collapsed():
