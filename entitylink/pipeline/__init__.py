@@ -11,6 +11,7 @@ module                             what it registers or sets
 :mod:`.linker`                     ``entitylink_linker``: ``ent._.kb_id`` and the other span attributes
 :mod:`.therapy_context`            whether a cell or tissue is given as a treatment (the linker's therapy sense)
 :mod:`.residue_context`            whether an amino acid is a residue of a sequence (the linker drops it)
+:mod:`.person_context`             whether "depressed" is said of a person (else the linker drops it)
 :mod:`.species_roles`              ``ent._.species_role``: host, pathogen or other
 :mod:`.extensions`, :mod:`.outputs`  the attributes, ``doc._.linked_entities``, ``doc._.host_species``, ``doc._.to_dict()``
 :mod:`.loader`                     :func:`load`, the whole pipeline in one call

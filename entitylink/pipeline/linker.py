@@ -20,6 +20,7 @@ from entitylink.normalize import normalize
 from entitylink.pipeline.abbreviations import Abbreviations
 from entitylink.pipeline.extensions import register_extensions
 from entitylink.pipeline.merge_policies import tie_abbreviations
+from entitylink.pipeline.person_context import PERSON_STATES, said_of_a_person
 from entitylink.pipeline.residue_context import in_sequence_context
 from entitylink.pipeline.species_roles import OTHER, species_role
 from entitylink.pipeline.therapy_context import given_as_treatment, mentions_procedure_word, procedure_word
@@ -109,7 +110,8 @@ class EntityLinker:
     kidney disorder), unless that is a word as vague as "disease" or a symbol precedes it ("TRAF2
     deficiency"). One that completes a list of words before it ("brain, breast, and [prostate cancer]") grows
     to cover it, linked as a coordination, when each word with its head names a disease. An amino acid
-    named as a residue of a sequence ("proline 484", :mod:`entitylink.pipeline.residue_context`) is dropped.
+    named as a residue of a sequence ("proline 484", :mod:`entitylink.pipeline.residue_context`) is dropped,
+    and so is "depressed" said of no person ("depressed cardiac function", :mod:`entitylink.pipeline.person_context`).
     Sets on each entity ``kb_id``, ``kb_ids``, ``kb_name``, ``score``, ``subtype``,
     ``alternatives``, ``common_name``, ``rank`` and, on species, ``species_role`` (see :mod:`entitylink.pipeline.extensions`), and
     spaCy's own ``ent.kb_id_``. A short form is linked as its long form, or as the
@@ -411,6 +413,11 @@ class EntityLinker:
         concept = self.grounder.kb.get(best.curie)
         return concept is not None and is_amino_acid(concept) and in_sequence_context(ent)
 
+    @staticmethod
+    def _not_of_a_person(ent: Span) -> bool:
+        """Whether a disease word that names a disorder only of a person ("depressed") is said of no person."""
+        return ent.label_ == DISEASE and ent.text.lower() in PERSON_STATES and not said_of_a_person(ent)
+
     def _without_type_number(self, ent: Span) -> Span:
         """A SPECIES entity no name links that ends in a type number ("HPV 63", "HPV type 4", tagged whole)
         without it: the virus is linked first, and the number joins it again if the taxonomy names that type."""
@@ -452,7 +459,7 @@ class EntityLinker:
             pairs += [(span, (found,)) for span, found in self._unnamed_procedures(doc, ents, abbreviations, found_per_ent)]
         linked: list[Span] = []
         for ent, found in sorted(pairs, key=lambda pair: pair[0].start):
-            if found and self._residue(ent, found[0]):
+            if (found and self._residue(ent, found[0])) or self._not_of_a_person(ent):
                 continue
             if not found:
                 if not self.drop_unlinked and not self._unknown_word(ent, abbreviations):
