@@ -3,6 +3,7 @@
     python scripts/train_ner.py [--corpora ../shared/data/corpora] [--workdir build/ner]
                                 [--out entitylink/resources/ner] [--max-steps N] [--limit N]
                                 [--genes ontologies/hgnc-symbols.txt.gz]
+                                [--vectors build/vectors/vectors]
                                 [--reuse] [--resume-from MODEL] [--with-dev]
 
 Reads the **train** splits (see entitylink/training/corpora.py) with the labels each
@@ -10,7 +11,7 @@ annotates, GENE included, leaves unknown the tokens the dictionary tags with the
 a corpus does not annotate (or annotates only in part) and, where a corpus does not
 annotate genes, the tokens spelled as HGNC gene symbols (--genes); keeps every dev
 document out of training, and trains spaCy's NER with entitylink/training/ner.cfg
-(fixed seed) on the CPU. The dev splits pick the best checkpoint. The spaCy config
+(fixed seed) on the CPU, with the static vectors of scripts/train_vectors.py (--vectors). The dev splits pick the best checkpoint. The spaCy config
 used is saved with the model (config.cfg). --resume-from continues from a saved model
 (e.g. WORKDIR/model/model-last of a run that was cut short) instead of random weights.
 --with-dev trains the final model on train + dev once the recipe is fixed on dev: every step
@@ -43,6 +44,12 @@ def main() -> None:
         default=None,
         help="gene symbols left unknown where genes are not annotated (default: the bundled HGNC symbols)",
     )
+    parser.add_argument(
+        "--vectors",
+        type=Path,
+        default=ROOT / "build/vectors/vectors",
+        help="the static vectors (a spaCy folder written by scripts/train_vectors.py)",
+    )
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     parser.add_argument("--limit", type=int, default=None, help="documents per split (a quick run)")
     parser.add_argument("--reuse", action="store_true", help="train on the DocBins already in --workdir")
@@ -62,7 +69,7 @@ def main() -> None:
         nlp = entitylink.load(ner=False)  # the dictionary marks the unknown tokens
         prepare_corpora(nlp, args.corpora.resolve(), args.workdir, args.limit, genes)
     overrides = {} if args.max_steps is None else {"training.max_steps": args.max_steps}
-    print(train_ner(args.workdir, args.out, overrides, config, with_dev=args.with_dev))
+    print(train_ner(args.workdir, args.out, args.vectors.resolve(), overrides, config, with_dev=args.with_dev))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import DocBin
 from spacy.util import load_config
 
+from entitylink.errors import ModelError
 from entitylink.pipeline.trained_recognizer import load_model
 from entitylink.training import CONFIG
 from entitylink.training.corpora import dev_splits, train_documents
@@ -70,17 +71,20 @@ def resumed_config(model: Path, workdir: Path, config: Path = CONFIG) -> Path:
     return resumed
 
 
-def train_ner(workdir: Path, output: Path, overrides: Mapping[str, Any] | None = None, config: Path = CONFIG,
-              with_dev: bool = False) -> Path:  # fmt: skip
-    """Train the NER on ``workdir``'s DocBins with ``config`` and copy the best model to ``output``
-    (the last one if training stopped before its first evaluation).
+def train_ner(workdir: Path, output: Path, vectors: Path, overrides: Mapping[str, Any] | None = None,
+              config: Path = CONFIG, with_dev: bool = False) -> Path:  # fmt: skip
+    """Train the NER on ``workdir``'s DocBins with ``config`` and the static ``vectors`` (a spaCy folder,
+    see :mod:`entitylink.training.vectors`), and copy the best model to ``output`` (the last one if
+    training stopped before its first evaluation).
 
     ``with_dev`` trains on the train and dev documents together (the final model, once the recipe is
     fixed on dev): the dev scores no longer choose, so every step runs (no patience) and the last
     model is copied.
     """
+    if not (vectors / "vocab" / "vectors.cfg").is_file():
+        raise ModelError(vectors, "no static vectors here; train them with scripts/train_vectors.py")
     train_path = workdir / "train.spacy"
-    settings: dict[str, Any] = {"paths.dev": str(workdir / "dev.spacy")}
+    settings: dict[str, Any] = {"paths.dev": str(workdir / "dev.spacy"), "paths.vectors": str(vectors)}
     if with_dev:
         train_path = _train_and_dev(workdir)
         settings["training.patience"] = 0

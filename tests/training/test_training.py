@@ -140,29 +140,36 @@ def test_misaligned_gold_mentions_are_unknown(corpora, dictionary_nlp):
     assert doc[0].ent_iob_ == ""
 
 
-def test_a_few_training_steps_give_a_loadable_model(corpora, dictionary_nlp, tmp_path):
+def test_a_few_training_steps_give_a_loadable_model(corpora, dictionary_nlp, tiny_vectors, tmp_path):
     workdir = tmp_path / "work"
     stats = prepare_corpora(dictionary_nlp, corpora, workdir)
     assert stats["train"].documents == 1 and stats["dev"].documents == 3
-    model = train_ner(workdir, tmp_path / "model", {"training.max_steps": 4, "training.eval_frequency": 2})
+    model = train_ner(workdir, tmp_path / "model", tiny_vectors, {"training.max_steps": 4, "training.eval_frequency": 2})
     assert (model / "config.cfg").read_text(encoding="utf-8").count("entitylink.BiomedicalTokenizer.v1") == 1
     nlp = entitylink.load(ner=model)
     assert nlp.pipe_names[:3] == ["sentencizer", "entitylink_abbreviations", "entitylink_ner"]
+    assert nlp.get_pipe("entitylink_ner").model.vocab.vectors.shape == (1000, 8)  # the static vectors ship with it
     doc = nlp("Anemia in cats treated with prednisolone.")
     assert all(ent.label_ in entitylink.labels.LABELS for ent in doc.ents)
-    resumed = train_ner(workdir, tmp_path / "resumed", {"training.max_steps": 2}, resumed_config(model, workdir))
+    resumed = train_ner(workdir, tmp_path / "resumed", tiny_vectors, {"training.max_steps": 2}, resumed_config(model, workdir))
     assert entitylink.load(ner=resumed).get_pipe("entitylink_ner").labels == nlp.get_pipe("entitylink_ner").labels
 
 
-def test_the_final_model_trains_on_train_and_dev(corpora, dictionary_nlp, tmp_path):
+def test_the_final_model_trains_on_train_and_dev(corpora, dictionary_nlp, tiny_vectors, tmp_path):
     workdir = tmp_path / "work"
     prepare_corpora(dictionary_nlp, corpora, workdir)
-    model = train_ner(workdir, tmp_path / "model", {"training.max_steps": 2, "training.eval_frequency": 1}, with_dev=True)
+    settings = {"training.max_steps": 2, "training.eval_frequency": 1}
+    model = train_ner(workdir, tmp_path / "model", tiny_vectors, settings, with_dev=True)
     merged = DocBin().from_disk(workdir / "train-dev.spacy")
     assert len(merged) == 4  # the train document and the three dev ones
     config = load_config(model / "config.cfg")
     assert config["paths"]["train"].endswith("train-dev.spacy") and config["training"]["patience"] == 0
     assert entitylink.load(ner=model).get_pipe("entitylink_ner").labels
+
+
+def test_training_without_static_vectors_names_the_folder(tmp_path):
+    with pytest.raises(ModelError, match="nowhere: no static vectors"):
+        train_ner(tmp_path, tmp_path / "model", tmp_path / "nowhere")
 
 
 def test_a_resumed_config_sources_every_trained_component(tmp_path):
