@@ -6,6 +6,7 @@ module                             what it registers or sets
 :mod:`.tokenizer`                  ``entitylink.BiomedicalTokenizer.v1`` (scispaCy's rules, hyphen splits)
 :mod:`.abbreviations`              ``entitylink_abbreviations``: ``doc._.abbreviations`` (scispaCy's)
 :mod:`.trained_recognizer`         ``entitylink_ner``: ``doc.ents`` from the trained NER
+:mod:`.cached_vectors`             ``entitylink.CachedVectors.v1``: the NER's floret vectors, each word's built once
 :mod:`.dictionary_recognizer`      ``entitylink_dictionary``: ``doc.ents`` from ontology names
 :mod:`.merge_policies`             the hybrid policies, registered callables (``entitylink.merge.*``)
 :mod:`.linker`                     ``entitylink_linker``: ``ent._.kb_id`` and the other span attributes

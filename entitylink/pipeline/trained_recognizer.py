@@ -23,9 +23,11 @@ from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
+from spacy.vocab import Vocab
 
 from entitylink.errors import ModelError
 from entitylink.labels import GENE, LABELS
+from entitylink.pipeline.cached_vectors import create_cached_vectors  # noqa: F401 (registers the vectors)
 from entitylink.resources import NER_MODEL, resource_path
 
 __all__ = ["GENE_SPANS", "TrainedRecognizer", "load_model"]
@@ -38,8 +40,11 @@ def load_model(path: Path) -> Language:
     """A trained NER pipeline (with ``tok2vec`` and ``ner``), or a :class:`ModelError` naming the path."""
     if not (path / "config.cfg").is_file():
         raise ModelError(path, "not a trained NER model (no config.cfg); train one with scripts/train_ner.py")
-    try:  # the model's own tokenizer never runs (it reads pieces of Docs already made): spaCy's plain one loads faster
-        model = spacy.load(path, config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}}, exclude=["tokenizer"])
+    # the model's own tokenizer never runs (it reads pieces of Docs already made): spaCy's plain one loads faster;
+    # its floret vectors are built once a word (CachedVectors)
+    settings = {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}, "vectors": {"@vectors": "entitylink.CachedVectors.v1"}}
+    try:
+        model = spacy.load(path, config={"nlp": settings}, exclude=["tokenizer"])
     except (OSError, ValueError) as error:
         raise ModelError(path, f"cannot load the NER model ({type(error).__name__}: {error})") from error
     if "ner" not in model.pipe_names:
@@ -77,7 +82,7 @@ class TrainedRecognizer:
     def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size or self.batch_size):
             pieces = [(doc, start, end) for doc in batch for start, end in self._pieces(doc)]
-            tagged = [_words(doc, start, end) for doc, start, end in pieces]
+            tagged = [_words(self.model.vocab, doc, start, end) for doc, start, end in pieces]
             for _, component in self.model.pipeline:
                 tagged = list(cast(TrainablePipe, component).pipe(tagged, batch_size=self.batch_size))
             found: dict[int, list[Span]] = {id(doc): [] for doc in batch}
@@ -107,11 +112,11 @@ class TrainedRecognizer:
         return pieces
 
 
-def _words(doc: Doc, start: int, end: int) -> Doc:
-    """Tokens ``start:end`` of ``doc`` as a Doc of their words alone, for the model to tag (cheaper than
-    ``Span.as_doc``, which copies every attribute and looks up a vector per token)."""
+def _words(vocab: Vocab, doc: Doc, start: int, end: int) -> Doc:
+    """Tokens ``start:end`` of ``doc`` as a Doc of their words alone in the model's ``vocab`` (which holds
+    its static vectors), for the model to tag (cheaper than ``Span.as_doc``, which copies every attribute)."""
     words, spaces = [], []
     for token in doc[start:end]:
         words.append(token.text)
         spaces.append(bool(token.whitespace_))
-    return Doc(doc.vocab, words=words, spaces=spaces)
+    return Doc(vocab, words=words, spaces=spaces)

@@ -332,6 +332,7 @@ ENTRY_POINTS = {
         "entitylink_ner": "entitylink.pipeline.trained_recognizer:TrainedRecognizer",
     },
     "spacy_tokenizers": {"entitylink.BiomedicalTokenizer.v1": "entitylink.pipeline.tokenizer:create_biomedical_tokenizer"},
+    "spacy_vectors": {"entitylink.CachedVectors.v1": "entitylink.pipeline.cached_vectors:create_cached_vectors"},
 }
 
 
@@ -345,8 +346,9 @@ def test_entry_points_load_the_registered_objects():
     for ep in importlib.metadata.entry_points(group="spacy_factories"):
         if ep.name.startswith("entitylink"):
             assert spacy.registry.factories.get(ep.name) is ep.load()
-    (tokenizer,) = [ep for ep in importlib.metadata.entry_points(group="spacy_tokenizers") if ep.name.startswith("entitylink")]
-    assert spacy.registry.tokenizers.get(tokenizer.name) is tokenizer.load()
+    for group, registry in (("spacy_tokenizers", spacy.registry.tokenizers), ("spacy_vectors", spacy.registry.vectors)):
+        (entry,) = [ep for ep in importlib.metadata.entry_points(group=group) if ep.name.startswith("entitylink")]
+        assert registry.get(entry.name) is entry.load()
 
 
 def test_pyproject_declares_the_snapshot():
