@@ -61,7 +61,8 @@ _CAUSED_BY = re.compile(r"^\S+?-(?:associated|induced|related|mediated)\s+", re.
 #: Last words of phrases that name a class of diseases of what comes before ("hematologic abnormalities").
 _VAGUE_HEADS = frozenset({"abnormality", "abnormalities", "anomaly", "anomalies", "dysfunction", "disturbance",
                           "disturbances", "complication", "complications", "problems", "manifestations",
-                          "hypoplasia", "aplasia", "hyperplasia", "dysplasia", "involvement"})  # fmt: skip
+                          "hypoplasia", "aplasia", "hyperplasia", "dysplasia", "involvement", "damage", "injury",
+                          "injuries", "impairment", "impairments", "toxicity", "toxicities"})  # fmt: skip
 #: A Latin name of two or more words, as a species or subspecies is written ("Alnus alnobetula fruticosa").
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [a-z][a-z-]+)+")
 _FUZZY_WEIGHT = 0.9
