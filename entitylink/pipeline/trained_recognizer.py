@@ -52,7 +52,7 @@ def load_model(path: Path) -> Language:
     return model
 
 
-@Language.factory("entitylink_ner", default_config={"model": None, "max_tokens": 1000, "batch_size": 64})
+@Language.factory("entitylink_ner", default_config={"model": None, "max_tokens": 1000, "batch_size": 64, "max_word_chars": 100})
 class TrainedRecognizer:
     """Tags DISEASE, SPECIES and THERAPY (chemicals and drugs) with the NER trained on the gold corpora.
 
@@ -60,15 +60,17 @@ class TrainedRecognizer:
     finds removes them too). The genes it finds are ``doc.spans[GENE_SPANS]``. ``model``: a
     model folder written by ``scripts/train_ner.py`` (None: the bundled one);
     ``max_tokens``: the longest piece of a document the model reads at once (it reads
-    ``batch_size`` pieces together).
+    ``batch_size`` pieces together); ``max_word_chars``: an entity with a longer word (a
+    sequence, encoded data) is none.
     """
 
     def __init__(self, nlp: Language, name: str = "entitylink_ner", *, model: str | None = None,
-                 max_tokens: int = 1000, batch_size: int = 64) -> None:  # fmt: skip
+                 max_tokens: int = 1000, batch_size: int = 64, max_word_chars: int = 100) -> None:  # fmt: skip
         self.name = name
         self.model = load_model(Path(model) if model else resource_path(NER_MODEL))
         self.max_tokens = max_tokens
         self.batch_size = batch_size
+        self.max_word_chars = max_word_chars
         for label in {*LABELS, *self.labels}:  # the pieces of a document share its vocab
             nlp.vocab.strings.add(label)
 
@@ -87,7 +89,8 @@ class TrainedRecognizer:
                 tagged = list(cast(TrainablePipe, component).pipe(tagged, batch_size=self.batch_size))
             found: dict[int, list[Span]] = {id(doc): [] for doc in batch}
             for (doc, start, _), piece in zip(pieces, tagged):
-                found[id(doc)] += [Span(doc, start + e.start, start + e.end, label=e.label_) for e in piece.ents]
+                found[id(doc)] += [Span(doc, start + e.start, start + e.end, label=e.label_) for e in piece.ents
+                                   if all(len(token) <= self.max_word_chars for token in e)]  # fmt: skip
             for doc in batch:
                 ents = found[id(doc)]
                 taken = {i for span in ents for i in range(span.start, span.end)}

@@ -100,3 +100,15 @@ def test_a_model_without_ner_is_named(tmp_path):
         load_model(tmp_path / "blank")
     with pytest.raises(ModelError, match="no config.cfg"):
         entitylink.load(ner=tmp_path / "nowhere")
+
+
+def test_no_entity_has_a_word_longer_than_max_word_chars(tagger_nlp):
+    """A run of letters, a sequence or encoded data is no mention, whatever the model reads into it."""
+    text = "a" * 120 + ". Anemia in a cat."
+    component = tagger_nlp.get_pipe("entitylink_ner")
+    assert [e.text for e in tagger_nlp(text).ents] == ["Anemia"]
+    component.max_word_chars = 5
+    try:
+        assert [e.text for e in tagger_nlp(text).ents] == []  # "Anemia" is six letters
+    finally:
+        component.max_word_chars = 100
