@@ -4,6 +4,9 @@
   train/dev splits (a document of any dev split never trains);
 - :mod:`entitylink.training.examples`: gold documents as spaCy training Docs, with the
   labels a corpus does not annotate left unknown where the dictionary finds them;
+- :mod:`entitylink.training.vectors`: the NER's static floret vectors, trained on the training
+  documents and the ontologies' names and definitions;
+- :mod:`entitylink.training.trainer`: DocBins, then ``spacy train`` with ``ner.cfg``;
 - :mod:`entitylink.training.linking_priors`: the linking priors learned from the train splits;
 - ``ner.cfg``: the spaCy training config.
 
