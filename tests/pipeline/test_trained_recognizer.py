@@ -29,7 +29,7 @@ def tagger_nlp():
 
 def test_the_bundled_model_is_small_and_tags_the_three_labels(tagger_nlp):
     size = sum(p.stat().st_size for p in resource_path(NER_MODEL).rglob("*") if p.is_file())
-    assert size < 30 * 1024**2
+    assert size < 50 * 1024**2  # the budget of issue 12
     doc = tagger_nlp("Acute myeloid leukemia was treated with cytarabine in patients and mice.")
     assert {(e.text, e.label_) for e in doc.ents} >= {("Acute myeloid leukemia", "DISEASE"), ("cytarabine", "THERAPY")}
 
