@@ -11,6 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from entitylink.curie import ontology_of
 from entitylink.kb.category import is_amino_acid
 from entitylink.kb.gene_symbols import read_gene_symbols
 from entitylink.labels import CELL_THERAPY, DISEASE, LABELS, PROCEDURE, SPECIES, THERAPY
@@ -33,6 +34,8 @@ _PRIOR_SCORE = 0.95
 #: in full: "SD" is no Salla disease (a MONDO related synonym) and, in "mean +/- SD", no sexual dysfunction
 #: (the priors' reading).
 _LOOSE_KINDS = frozenset({"related", "prior"})
+#: Candidates found by a name of their own (a label or an exact synonym).
+_NAMED_KINDS = frozenset({"label", "exact"})
 #: token end -> (an entity ending there, its candidates)
 _LinkedByEnd = dict[int, tuple[Span, tuple[Candidate, ...]]]
 #: the entities after a step that may change them, and the candidates of each
@@ -212,7 +215,15 @@ class EntityLinker:
             if curie in candidate.ids:
                 return (candidate, *(c for c in found if c is not candidate))
         prior = self.grounder.concept_candidate(curie, frozenset({label}), _PRIOR_SCORE, ent.text, "prior")
-        return (prior, *found) if prior is not None else found
+        return (prior, *found) if prior is not None else self._with_retired_id(curie, found)
+
+    def _with_retired_id(self, curie: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """``found`` with ``curie``, a MeSH id the annotators gave the mention text that MeSH 2024 no
+        longer has (a supplementary concept since made a heading: sevoflurane C009250, now D000077149),
+        among the ids of the candidate the text names by its own name."""
+        if not found or found[0].kind not in _NAMED_KINDS or ontology_of(curie) != "mesh" or curie in self.grounder.kb:
+            return found
+        return (dataclasses.replace(found[0], ids=(*found[0].ids, curie)), *found[1:])
 
     @staticmethod
     def _undefined_short_forms(ents: list[Span], abbreviations: Abbreviations,

@@ -3,10 +3,13 @@ entities, fuzzy candidates, drop_unlinked and max_alternatives."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 import spacy
 from spacy.tokens import Span
 
+from entitylink.linking.priors import LinkingPriors
 from entitylink.pipeline.extensions import SPAN_ATTRIBUTES
 
 TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "entitylink.BiomedicalTokenizer.v1"}}}
@@ -333,3 +336,15 @@ def test_a_virus_with_its_type_number_is_that_type(nlp):
     found = [(e.text, e._.kb_id) for e in doc.ents if e.label_ == "SPECIES"]
     assert ("HPV 63", "NCBITaxon:28311") in found and ("HPV 65", "NCBITaxon:28312") in found
     assert ("mice", "NCBITaxon:10090") in found  # an organism that is no pathogen takes no number
+
+
+def test_a_mesh_id_mesh_no_longer_has_joins_the_ids_of_the_named_concept(tmp_path):
+    """Annotators gave sevoflurane its supplementary concept C009250, a MeSH heading since (D000077149)."""
+    priors = tmp_path / "priors.tsv"
+    LinkingPriors({("THERAPY", "sevoflurane"): Counter({"MESH:C009250": 3})}).write(priors)
+    (ent,) = link(blank_with_linker(priors=str(priors)), "Rats inhaled sevoflurane .", 2, 3, label="THERAPY").ents
+    assert ent._.kb_id == "MESH:D000077149" and ent._.kb_ids == ["MESH:D000077149", "MESH:C009250"]
+    other = tmp_path / "other-priors.tsv"  # (priors are read once a path)
+    LinkingPriors({("THERAPY", "sevoflurane"): Counter({"NCBITaxon:999999999": 3})}).write(other)  # not MeSH
+    (ent,) = link(blank_with_linker(priors=str(other)), "Rats inhaled sevoflurane .", 2, 3, label="THERAPY").ents
+    assert ent._.kb_ids == ["MESH:D000077149"]
