@@ -29,6 +29,7 @@ from entitylink.errors import EntitylinkError
 from entitylink.kb.gene_symbols import read_gene_symbols
 from entitylink.training import CONFIG
 from entitylink.training.trainer import prepare_corpora, resumed_config, train_ner
+from entitylink.training.vectors import check_vectors
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,6 +62,12 @@ def main() -> None:
         config = CONFIG if args.resume_from is None else resumed_config(args.resume_from, args.workdir)
     except EntitylinkError as error:
         parser.error(f"--resume-from: {error}")
+    try:  # and missing vectors
+        check_vectors(args.vectors)
+    except EntitylinkError as error:
+        parser.error(f"--vectors: {error}")
+    if not args.reuse and not args.corpora.is_dir():
+        parser.error(f"--corpora {args.corpora}: no such folder")
     if not args.reuse:
         try:
             genes = read_gene_symbols(args.genes.resolve() if args.genes else None)

@@ -14,13 +14,11 @@ import argparse
 import logging
 from pathlib import Path
 
-import spacy
-
+from entitylink.errors import EntitylinkError
 from entitylink.resources import bundled_ontology
 from entitylink.training.vectors import train_vectors, vector_texts
 
 ROOT = Path(__file__).resolve().parents[1]
-TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "entitylink.BiomedicalTokenizer.v1"}}}
 
 
 def main() -> None:
@@ -28,14 +26,18 @@ def main() -> None:
     parser.add_argument("--corpora", type=Path, default=ROOT / "../shared/data/corpora")
     parser.add_argument("--workdir", type=Path, default=ROOT / "build/vectors")
     args = parser.parse_args()
+    if not args.corpora.is_dir():
+        parser.error(f"--corpora {args.corpora}: no such folder")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     args.workdir.mkdir(parents=True, exist_ok=True)
     text = args.workdir / "text.txt"
-    nlp = spacy.blank("en", config=TOKENIZER)
     ontologies = [bundled_ontology("mondo"), bundled_ontology("mesh")]
     with text.open("w", encoding="utf-8") as handle:
-        handle.writelines(line + "\n" for line in vector_texts(nlp, args.corpora.resolve(), ontologies))
-    print(train_vectors(text, args.workdir / "vectors"))
+        handle.writelines(line + "\n" for line in vector_texts(args.corpora.resolve(), ontologies))
+    try:
+        print(train_vectors(text, args.workdir / "vectors"))
+    except EntitylinkError as error:
+        parser.error(str(error))
 
 
 if __name__ == "__main__":

@@ -14,11 +14,11 @@ from spacy.language import Language
 from spacy.tokens import DocBin
 from spacy.util import load_config
 
-from entitylink.errors import ModelError
 from entitylink.pipeline.trained_recognizer import load_model
 from entitylink.training import CONFIG
 from entitylink.training.corpora import dev_splits, train_documents
 from entitylink.training.examples import ConversionStats, training_docs
+from entitylink.training.vectors import check_vectors
 
 __all__ = ["prepare_corpora", "resumed_config", "train_ner"]
 
@@ -81,8 +81,7 @@ def train_ner(workdir: Path, output: Path, vectors: Path, overrides: Mapping[str
     fixed on dev): the dev scores no longer choose, so every step runs (no patience) and the last
     model is copied.
     """
-    if not (vectors / "vocab" / "vectors.cfg").is_file():
-        raise ModelError(vectors, "no static vectors here; train them with scripts/train_vectors.py")
+    check_vectors(vectors)
     train_path = workdir / "train.spacy"
     settings: dict[str, Any] = {"paths.dev": str(workdir / "dev.spacy"), "paths.vectors": str(vectors)}
     if with_dev:

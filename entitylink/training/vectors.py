@@ -15,13 +15,14 @@ from itertools import chain
 from pathlib import Path
 
 import spacy
-from spacy.language import Language
 from spacy.training.initialize import convert_vectors
 
+from entitylink.errors import EntitylinkError, ModelError
 from entitylink.kb.ontology_files import load_ontology
+from entitylink.pipeline.tokenizer import biomedical_tokenizer
 from entitylink.training.corpora import train_documents
 
-__all__ = ["FLORET_SETTINGS", "VECTOR_ATTR", "ontology_texts", "train_vectors", "vector_texts"]
+__all__ = ["FLORET_SETTINGS", "VECTOR_ATTR", "check_vectors", "ontology_texts", "train_vectors", "vector_texts"]
 
 #: floret's training settings (``floret.train_unsupervised``); the table has ``bucket`` rows of ``dim`` floats.
 FLORET_SETTINGS = {"model": "skipgram", "mode": "floret", "dim": 100, "bucket": 50000, "minn": 4, "maxn": 5,
@@ -38,18 +39,22 @@ def ontology_texts(paths: Iterable[Path]) -> Iterator[str]:
             yield from (synonym.description for synonym in term.synonyms)
 
 
-def vector_texts(nlp: Language, corpora: Path, ontologies: Iterable[Path]) -> Iterator[str]:
-    """Lines of lower-cased tokens: the training documents under ``corpora``, then the ontology texts
-    (``nlp``: a pipeline of the tokenizer alone)."""
+def vector_texts(corpora: Path, ontologies: Iterable[Path]) -> Iterator[str]:
+    """Lines of lower-cased tokens, as the pipeline tokenizes: the training documents under ``corpora``,
+    then the ontology texts."""
     texts = (document.text for _, document in train_documents(corpora))
-    for doc in nlp.pipe(chain(texts, ontology_texts(ontologies)), batch_size=256):
+    tokenizer = biomedical_tokenizer(spacy.blank("en"))
+    for doc in tokenizer.pipe(chain(texts, ontology_texts(ontologies)), batch_size=256):
         yield " ".join(token.lower_ for token in doc if not token.is_space)
 
 
 def train_vectors(text: Path, output: Path, settings: dict[str, object] | None = None) -> Path:
     """Train floret on ``text`` (one line of tokens a document) and write the vectors as the spaCy
     pipeline folder ``output``; ``settings`` override :data:`FLORET_SETTINGS`."""
-    import floret  # only needed to train vectors (the "train" extra)
+    try:
+        import floret  # only needed to train vectors (the "train" extra)
+    except ImportError:
+        raise EntitylinkError("training vectors needs floret: pip install 'entitylink[train]'") from None
 
     chosen = {**FLORET_SETTINGS, **(settings or {})}
     model = floret.train_unsupervised(str(text), **chosen)
@@ -59,3 +64,9 @@ def train_vectors(text: Path, output: Path, settings: dict[str, object] | None =
     convert_vectors(nlp, table, truncate=0, prune=-1, mode="floret", attr=VECTOR_ATTR)
     nlp.to_disk(output)
     return output
+
+
+def check_vectors(folder: Path) -> None:
+    """Raise :class:`ModelError` naming ``folder`` unless it holds the vectors :func:`train_vectors` writes."""
+    if not (folder / "vocab" / "vectors.cfg").is_file():
+        raise ModelError(folder, "no static vectors here; train them with scripts/train_vectors.py")
