@@ -3,6 +3,7 @@
 - :mod:`.concept`: the records handed out (:class:`Concept`, :class:`Match`, :class:`NameKind`, :class:`Xref`);
 - :mod:`.ontology_files`: OBO files loaded through pronto;
 - :mod:`.term_index`: an ontology compiled into arrays of normalized names and concepts;
+- :mod:`.epithet`: species epithets as the index files them (their stems);
 - :mod:`.index_cache`: the compiled indexes on disk, one per ontology file;
 - :mod:`.knowledge_base`: :class:`KnowledgeBase` and :func:`load_kb`, lookups across ontologies;
 - :mod:`.category`: which label (and therapy subtype) a concept belongs to;

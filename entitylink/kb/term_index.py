@@ -27,6 +27,7 @@ import pronto
 from entitylink.curie import MAPPING_PREDICATES, ontology_of, spell_prefix
 from entitylink.errors import CorruptIndexError
 from entitylink.kb.concept import Concept, NameKind, Synonym, Xref
+from entitylink.kb.epithet import TAXON_EPITHET, epithet_stem
 from entitylink.kb.taxon_table import Taxon
 from entitylink.normalize import is_acronym_like, normalize
 
@@ -37,7 +38,7 @@ __all__ = ["FORMAT_VERSION", "GROUNDING_TIER", "Posting", "TermIndex", "index_fi
 FORMAT_VERSION = 1
 
 #: The string arrays a loaded index decodes on access, in the order :class:`TermIndex` unpacks them.
-_STRING_ARRAYS = ("curies", "labels", "records", "surfaces", "keys")
+_STRING_ARRAYS = ("curies", "labels", "records", "surfaces", "keys", "epithets")
 _ABBREVIATION_TYPES = {"abbreviation", "acronym", "genbank_acronym", "ABBREVIATION"}
 _URI_CURIE = [
     re.compile(r"^https?://identifiers\.org/(?P<prefix>[^/:]+)[/:](?P<local>.+)$"),
@@ -58,6 +59,7 @@ def index_fingerprint() -> str:
         "entitylink.normalize",
         "entitylink.curie",
         "entitylink.kb.concept",
+        "entitylink.kb.epithet",
         "entitylink.kb.taxon_table",
         "entitylink.kb.term_index",
     ):
@@ -218,6 +220,16 @@ def _taxon_entry(taxon: Taxon) -> _Entry:
     return f"NCBITaxon:{taxon.id}", taxon.name, record
 
 
+def _epithet_postings(curies: list[str], labels: list[str], obsolete: list[bool]) -> dict[str, list[int]]:
+    """Epithet stem -> the live taxa whose Latin name ends in it, in stem order (none outside a taxonomy)."""
+    found: dict[str, list[int]] = {}
+    for number, (curie, label) in enumerate(zip(curies, labels)):
+        latin = TAXON_EPITHET.fullmatch(label) if curie.startswith("NCBITaxon:") else None
+        if latin is not None and not obsolete[number]:
+            found.setdefault(epithet_stem(latin[1]), []).append(number)
+    return dict(sorted(found.items()))
+
+
 def _names(label: str, synonyms: Iterable[tuple[str, str, str | None]], obsolete: bool) -> Iterator[tuple[str, NameKind]]:
     if label:
         yield (label[len(_OBSOLETE_PREFIX) :] if obsolete and label.startswith(_OBSOLETE_PREFIX) else label), NameKind.LABEL
@@ -253,7 +265,11 @@ class TermIndex:
     def __init__(self, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
         self.meta = meta
         self._arrays = arrays  # taken over: each string array is swapped for a view of its copy, one at a time
-        self._curies, self._labels, self._records, self._surfaces, self._key_strings = map(self._strings, _STRING_ARRAYS)
+        self._curies, self._labels, self._records, self._surfaces, self._key_strings, self._epithets = map(
+            self._strings, _STRING_ARRAYS
+        )
+        self._epithet_postings = arrays["epithet_postings"]
+        self._epithet_concepts = arrays["epithet_concepts"]
         self._key_postings = arrays["key_postings"]
         self._post_concept = arrays["post_concept"]
         self._post_kind = arrays["post_kind"]
@@ -309,6 +325,7 @@ class TermIndex:
                 per_concept = best.setdefault(key, {})
                 if index not in per_concept or kind < per_concept[index][0]:
                     per_concept[index] = (kind, text)
+        epithets = _epithet_postings(curies, labels, obsolete)
         keys = sorted(best)
         key_postings = np.zeros(len(keys) + 1, dtype=np.int64)
         post_concept, post_kind, post_flags, surfaces = [], [], [], []
@@ -325,6 +342,7 @@ class TermIndex:
             "records": _Strings.pack(records),
             "surfaces": _Strings.pack(surfaces),
             "keys": _Strings.pack(keys),
+            "epithets": _Strings.pack(epithets),
             "xref_targets": _Strings.pack(xref_targets),
             "xref_predicates": _Strings.pack(xref_predicates),
         }
@@ -339,6 +357,8 @@ class TermIndex:
             post_flags=np.asarray(post_flags, dtype=np.int8),
             obsolete=np.asarray(obsolete, dtype=np.uint8),
             xref_source=np.asarray(xref_source, dtype=np.int32),
+            epithet_postings=np.cumsum([0, *map(len, epithets.values())], dtype=np.int64),
+            epithet_concepts=np.asarray([n for numbers in epithets.values() for n in numbers], dtype=np.int32),
         )
         meta = {
             **meta,
@@ -414,6 +434,14 @@ class TermIndex:
             )
             for i in range(start, end)
         ]
+
+    def with_epithet(self, stem: str) -> list[int]:
+        """The taxa (concept numbers) whose Latin name ends in an epithet of stem ``stem``
+        (:func:`~entitylink.kb.epithet.epithet_stem`); none outside a taxonomy."""
+        position = self._epithets.position(stem)
+        if position is None:
+            return []
+        return self._epithet_concepts[self._epithet_postings[position] : self._epithet_postings[position + 1]].tolist()
 
     def curie(self, concept: int) -> str:
         return self._curies[concept]

@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 from entitylink.curie import ontology_of, prefix_of
 from entitylink.kb.category import Category, categorize
 from entitylink.kb.concept import Match
+from entitylink.kb.epithet import epithet_stem
 from entitylink.kb.knowledge_base import ONTOLOGY_PRIORITY, KnowledgeBase
 from entitylink.labels import DISEASE, PRIMARY_ONTOLOGY, PROCEDURE, SPECIES, THERAPY
 from entitylink.linking.candidate_generation import CharNgramCandidateGenerator
@@ -33,6 +34,7 @@ __all__ = [
     "INFECTION_HEADS",
     "ORGANISM_ADJECTIVES",
     "PATHOGEN_ROOTS",
+    "WRITTEN_BINOMIAL",
     "Candidate",
     "Grounder",
     "shared_grounder",
@@ -65,10 +67,13 @@ _VAGUE_HEADS = frozenset({"abnormality", "abnormalities", "anomaly", "anomalies"
                           "injuries", "impairment", "impairments", "toxicity", "toxicities"})  # fmt: skip
 #: A Latin name of two or more words, as a species or subspecies is written ("Alnus alnobetula fruticosa").
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [a-z][a-z-]+)+")
+#: A binomial as a text writes it: (genus, epithet).
+WRITTEN_BINOMIAL = re.compile(r"([A-Z][a-z]+) ([a-z]{3,})")
 _FUZZY_WEIGHT = 0.9
 _IMPLICIT_SCORE = 0.9
 _DERIVED_WEIGHT = 0.9
 _ABBREVIATED_SCORE = 0.9
+_RENAMED_SCORE = 0.8
 _GENUS_MARGIN = 0.1
 
 
@@ -89,7 +94,7 @@ class Candidate:
     #: the ontology name that matched the mention
     matched: str
     #: how: ``label``, ``exact``, ``abbreviation``, ``related``, ``implicit`` (human subjects),
-    #: ``abbreviated`` (binomial), ``infection``, ``fuzzy``, ``prior`` (learned from the corpora),
+    #: ``abbreviated`` (binomial), ``renamed`` (a binomial of an earlier genus or spelling), ``infection``, ``fuzzy``, ``prior`` (learned from the corpora),
     #: ``coordinated`` ("breast and ovarian cancer": the ids of every conjunct), ``given`` (a cell or
     #: tissue given as a treatment: its procedure), ``initialism`` ("HSC"), ``elliptic`` ("conditioning")
     #: or ``learned`` (a mention text the corpora nearly always annotate, "toxicity")
@@ -157,12 +162,50 @@ class Grounder:
 
     def abbreviated_species(self, initials: str, epithet: str, genera: Collection[str] = ()) -> Candidate | None:
         """The species an abbreviated binomial names ("C. albicans"): the one whose genus is in ``genera``
-        (lower-case genus names already mentioned), else the only one."""
+        (lower-case genus names already mentioned), else the only one; else the taxon the one genus of
+        ``genera`` with these initials and the epithet stand for, as :meth:`_renamed` finds it ("C. tremulae"
+        after "Chrysomela tremulae")."""
+        matched = f"{initials}. {epithet}"
         taxa = self._binomials.get((initials.lower(), normalize(epithet)), ())
         chosen = [t for t in taxa if self.kb[t].label.split()[0].lower() in genera] or taxa
-        if len(chosen) != 1 or self.category(chosen[0]) is None:
-            return None
-        return self._candidate(chosen[0], Category(SPECIES), _ABBREVIATED_SCORE, f"{initials}. {epithet}", "abbreviated")
+        if len(chosen) == 1 and self.category(chosen[0]) is not None:
+            return self._candidate(chosen[0], Category(SPECIES), _ABBREVIATED_SCORE, matched, "abbreviated")
+        spelled = [genus for genus in genera if genus.startswith(initials.lower())]
+        renamed = self._renamed(f"{spelled[0].capitalize()} {epithet}") if len(spelled) == 1 else ()
+        return dataclasses.replace(renamed[0], matched=matched, kind="abbreviated") if renamed else None
+
+    def _renamed(self, text: str) -> tuple[Candidate, ...]:
+        """The taxon a binomial the taxonomy no longer spells so stands for: the one species (or taxon
+        below) of its genus whose epithet differs only in its Latin ending ("Chrysomela tremulae":
+        Chrysomela tremula), else the one species of a sibling genus with that epithet, where a species
+        moved ("Glomus intraradices": Rhizophagus intraradices)."""
+        written = WRITTEN_BINOMIAL.fullmatch(text.strip())
+        if written is None:
+            return ()
+        genus, epithet = written.groups()
+        genera = [
+            m.curie
+            for m in self.kb.lookup(genus, ontologies={"ncbitaxon"})
+            if m.name == genus and self.kb[m.curie].rank == "genus"
+        ]
+        taxa = self._with_epithet(epithet_stem(epithet)) if genera else []
+        same = [t for t in taxa if self.kb[t].label.partition(" ")[0] == genus]
+        families = {p for g in genera for p in self.kb[g].parents}
+        moved = [t for t in taxa if not same and self.kb[t].rank == "species" and self._genus_parents(t) & families]
+        chosen = same or moved
+        if len(chosen) != 1:
+            return ()
+        return (self._candidate(chosen[0], Category(SPECIES), _RENAMED_SCORE, text, "renamed"),)
+
+    def _with_epithet(self, stem: str) -> list[str]:
+        """The taxa of every taxonomy part, dictionary and grounding tier, whose epithet has stem ``stem``."""
+        parts = (*self.kb.parts.values(), *self.kb.grounding_parts.values())
+        return list(dict.fromkeys(part.curie(number) for part in parts for number in part.with_epithet(stem)))
+
+    def _genus_parents(self, species: str) -> set[str]:
+        """The parents of a species' genus."""
+        genera = [p for p in self.kb[species].parents if p in self.kb and self.kb[p].rank == "genus"]
+        return {p for g in genera for p in self.kb[g].parents}
 
     def host_species(self, genus: Candidate, host: str = "human") -> Candidate | None:
         """The species of a genus named after a host ("human cytomegalovirus" in Cytomegalovirus), or None."""
@@ -332,7 +375,8 @@ class Grounder:
                 return head
         if found:
             return found
-        return self._infection(text, labels) or (self._vague(text) if labels is None or DISEASE in labels else ())
+        renamed = self._renamed(text) if _wants_species(labels) else ()
+        return self._infection(text, labels) or renamed or (self._vague(text) if labels is None or DISEASE in labels else ())
 
     def _head_disease(self, text: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A disease after severity, course or cause words, as its head disease ("severe refractory

@@ -24,6 +24,7 @@ from entitylink.labels import DISEASE, LABELS, SPECIES
 from entitylink.linking.grounder import (
     HUMAN_WORDS,
     INFECTION_HEADS,
+    WRITTEN_BINOMIAL,
     Candidate,
     Grounder,
     shared_grounder,
@@ -162,7 +163,7 @@ class DictionaryRecognizer:
     def _match(self, doc: Doc, units: list[_Unit], abbreviations: Abbreviations) -> list[Span]:
         lengths, learned = self.grounder.name_lengths, self.learned_lengths
         spans: list[Span] = []
-        genera: set[str] = set()
+        genera = _written_genera(doc)
         i = 0
         while i < len(units):
             unit = units[i]
@@ -186,13 +187,15 @@ class DictionaryRecognizer:
             if best is None and len(unit.text) <= 3 and unit.text[:1].isupper():
                 best = self._abbreviated_species(doc, units, i, genera)
             if best is None or best[0] == i:  # "Methanobacterium petrolearium", not its genus alone
-                best = self._binomial(units, i) or best
+                best = self._binomial(units, i, renamed=best is not None and best[1].rank == "genus") or best
             if best is None:
                 i += 1
                 continue
             j, candidate = best
             if candidate.label == SPECIES:
                 genera.add(candidate.name.split()[0].lower())
+                if candidate.kind == "renamed":  # and the genus written ("Glomus intraradices")
+                    genera.add(units[i].text.lower())
             if (
                 candidate.label == SPECIES
                 and DISEASE in self.labels
@@ -206,16 +209,19 @@ class DictionaryRecognizer:
             i = j + 1
         return _without_modifying_humans(spans)
 
-    def _binomial(self, units: list[_Unit], i: int) -> tuple[int, Candidate] | None:
-        """A Latin binomial at unit ``i`` ("Scrippsiella trochoidea") that only the whole taxonomy names."""
+    def _binomial(self, units: list[_Unit], i: int, renamed: bool = False) -> tuple[int, Candidate] | None:
+        """A Latin binomial at unit ``i`` ("Scrippsiella trochoidea") that only the whole taxonomy names; after
+        a genus the dictionary matched (``renamed``), also one the taxonomy spells otherwise ("Glomus
+        intraradices": Rhizophagus intraradices)."""
         j = i + 1
         if SPECIES not in self.labels or j >= len(units) or units[i].is_break or units[j].is_break:
             return None
         genus, epithet = units[i].text, units[j].text  # a unit's text is its token's, or a short form's
         if not (genus.istitle() and genus.isalpha() and epithet.islower() and epithet.isalpha() and len(epithet) > 2):
             return None
-        candidate = next(iter(self.grounder.exact(f"{genus} {epithet}", frozenset({SPECIES}))), None)
-        latin = candidate is not None and candidate.kind == "label" and candidate.rank in ("species", "subspecies")
+        ground = self.grounder.ground if renamed else self.grounder.exact
+        candidate = next(iter(ground(f"{genus} {epithet}", frozenset({SPECIES}))), None)
+        latin = candidate is not None and candidate.kind in ("label", "renamed") and candidate.rank in ("species", "subspecies")
         return (j, candidate) if latin and candidate is not None else None
 
     def _accept(self, doc: Doc, units: list[_Unit], i: int, j: int, abbreviations: Abbreviations,
@@ -312,6 +318,11 @@ class DictionaryRecognizer:
 def _outside(genes: set[int], spans: list[Span]) -> list[Span]:
     """``spans`` without the entities of entitylink's labels that overlap a gene (token indices)."""
     return [span for span in spans if span.label_ not in LABELS or genes.isdisjoint(range(span.start, span.end))]
+
+
+def _written_genera(doc: Doc) -> set[str]:
+    """The genera (lower case) of the binomials earlier components tagged as species ("Glomus intraradices")."""
+    return {ent[0].lower_ for ent in doc.ents if ent.label_ == SPECIES and WRITTEN_BINOMIAL.fullmatch(ent.text)}
 
 
 def _genus_spelling(token: Token, candidate: Candidate) -> bool:

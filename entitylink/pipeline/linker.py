@@ -15,7 +15,7 @@ from entitylink.curie import ontology_of
 from entitylink.kb.category import is_amino_acid
 from entitylink.kb.gene_symbols import read_gene_symbols
 from entitylink.labels import CELL_THERAPY, DISEASE, LABELS, PROCEDURE, SPECIES, THERAPY
-from entitylink.linking.grounder import HUMAN, Candidate, Grounder, shared_grounder
+from entitylink.linking.grounder import HUMAN, WRITTEN_BINOMIAL, Candidate, Grounder, shared_grounder
 from entitylink.linking.priors import LinkingPriors
 from entitylink.normalize import normalize
 from entitylink.pipeline.abbreviations import Abbreviations
@@ -41,7 +41,6 @@ _LinkedByEnd = dict[int, tuple[Span, tuple[Candidate, ...]]]
 #: the entities after a step that may change them, and the candidates of each
 _Linked = tuple[list[Span], list[tuple[Candidate, ...]]]
 _BINOMIAL = re.compile(r"([A-Z][a-z]?)(?:\.\s*|\s+)([a-z]+)")  # "M. brunneum", "P falciparum"
-_SPELLED_BINOMIAL = re.compile(r"[A-Z][a-z]+ [a-z]+")
 #: Word endings whose final s is no plural ("fibrosis", "virus", "illness").
 _SINGULAR_S_ENDINGS = ("is", "us", "ss")
 #: The words that join the last member of a list ("brain, breast, and prostate cancer").
@@ -247,7 +246,7 @@ class EntityLinker:
         species of a genus the document names, else the only one."""
         species = [(ent, found[0]) for ent, found in zip(ents, found_per_ent) if found and found[0].label == SPECIES]
         genera = {best.name.split()[0].lower() for _, best in species}
-        spelled_out = [(ent.text.lower().split(), best) for ent, best in species if _SPELLED_BINOMIAL.fullmatch(ent.text)]
+        spelled_out = [(ent.text.lower().split(), best) for ent, best in species if WRITTEN_BINOMIAL.fullmatch(ent.text)]
         resolved = []
         for ent, found in zip(ents, found_per_ent):
             match = _BINOMIAL.fullmatch(ent.text) if ent.label_ in (SPECIES, "") else None

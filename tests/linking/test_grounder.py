@@ -162,6 +162,30 @@ def test_abbreviated_species(grounder):
     assert grounder.abbreviated_species("Q", "nonexistentia") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "curie", "name"),
+    [
+        ("Glomus intraradices", "NCBITaxon:4876", "Rhizophagus intraradices"),  # moved to a sibling genus
+        ("Sterkiella thompsoni", "NCBITaxon:1001742", "Parasterkiella thompsoni"),
+        ("Chrysomela tremulae", "NCBITaxon:63687", "Chrysomela tremula"),  # another Latin ending
+        ("Alnus fruticosa", "NCBITaxon:253214", "Alnus alnobetula subsp. fruticosa"),  # now a subspecies
+    ],
+)
+def test_a_binomial_the_taxonomy_spells_otherwise_is_its_renamed_taxon(grounder, text, curie, name):
+    found = grounder.ground(text, SPECIES)
+    assert [(c.curie, c.name, c.kind) for c in found] == [(curie, name, "renamed")]
+    assert found[0].rank in ("species", "subspecies")
+
+
+@pytest.mark.parametrize("text", ["Bacillus strains", "Candida species", "Fusarium isolates", "Brevibacterium liquefaciens"])
+def test_a_genus_and_a_word_no_taxon_ends_in_is_no_renamed_taxon(grounder, text):
+    assert grounder.ground(text, SPECIES) == ()
+
+
+def test_a_named_binomial_is_never_renamed(grounder):
+    assert [(c.curie, c.kind) for c in grounder.ground("Escherichia coli", SPECIES)][:1] == [("NCBITaxon:562", "label")]
+
+
 def test_fuzzy_candidates(grounder):
     found = grounder.fuzzy_candidates("diabetes melitus", DISEASE, 0.85)
     assert found[0].curie == "MONDO:0005015"

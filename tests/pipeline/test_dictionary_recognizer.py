@@ -151,6 +151,14 @@ def test_an_abbreviated_binomial_without_its_period_needs_the_genus_named_before
     assert not [e.text for e in alone.ents if e.text.startswith(("P ", "A "))]
 
 
+def test_a_renamed_binomial_is_one_entity_and_its_abbreviation_follows(nlp):
+    doc = nlp("Larvae of Chrysomela tremulae fed on poplar. C. tremulae larvae were counted.")
+    assert [(e.text, e._.kb_id) for e in doc.ents if e.label_ == "SPECIES"] == [
+        ("Chrysomela tremulae", "NCBITaxon:63687"),
+        ("C. tremulae", "NCBITaxon:63687"),
+    ]
+
+
 def test_abbreviated_binomial_alone(nlp):
     doc = nlp("E. coli was resistant to ampicillin.")
     ecoli = next(ent for ent in doc.ents if ent.text == "E. coli")

@@ -289,6 +289,14 @@ def test_a_plural_coordination_names_each_concept_not_the_syndrome():
     assert singular._.kb_id == "MONDO:0003582"  # hereditary breast and ovarian cancer syndrome, as named
 
 
+def test_a_species_moved_to_another_genus_is_linked_by_its_earlier_name(nlp):
+    doc = nlp("Roots were colonized by Glomus intraradices. G. intraradices spores germinated.")
+    assert [(e.text, e._.kb_id, e._.kb_name) for e in doc.ents if e.label_ == "SPECIES"] == [
+        ("Glomus intraradices", "NCBITaxon:4876", "Rhizophagus intraradices"),
+        ("G. intraradices", "NCBITaxon:4876", "Rhizophagus intraradices"),
+    ]
+
+
 def test_an_abbreviated_binomial_is_the_species_the_document_spelled_out():
     """ "M. brunneum" after "Metarhizium brunneum", not another species of an M. genus."""
     nlp = blank_with_linker()
