@@ -96,7 +96,8 @@ class Candidate:
     #: how: ``label``, ``exact``, ``abbreviation``, ``related``, ``implicit`` (human subjects),
     #: ``abbreviated`` (binomial), ``renamed`` (a binomial of an earlier genus or spelling), ``infection``, ``fuzzy``, ``prior`` (learned from the corpora),
     #: ``coordinated`` ("breast and ovarian cancer": the ids of every conjunct), ``given`` (a cell or
-    #: tissue given as a treatment: its procedure), ``initialism`` ("HSC"), ``elliptic`` ("conditioning")
+    #: tissue given as a treatment: its procedure), ``initialism`` ("HSC"), ``elliptic`` ("conditioning"),
+    #: ``strain`` (a strain's code, "DSM 45357": the species it belongs to)
     #: or ``learned`` (a mention text the corpora nearly always annotate, "toxicity")
     kind: str
     #: taxa: the common name ("human") and rank ("species")

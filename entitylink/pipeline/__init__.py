@@ -14,6 +14,7 @@ module                             what it registers or sets
 :mod:`.residue_context`            whether an amino acid is a residue of a sequence (the linker drops it)
 :mod:`.person_context`             whether "depressed" is said of a person (else the linker drops it)
 :mod:`.species_roles`              ``ent._.species_role``: host, pathogen or other
+:mod:`.strain_designations`        strain codes ("strain 0533", "=DSM 45357") as their species (the linker adds them)
 :mod:`.extensions`, :mod:`.outputs`  the attributes, ``doc._.linked_entities``, ``doc._.host_species``, ``doc._.to_dict()``
 :mod:`.loader`                     :func:`load`, the whole pipeline in one call
 =================================  ===================================================================

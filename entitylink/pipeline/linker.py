@@ -24,6 +24,7 @@ from entitylink.pipeline.merge_policies import tie_abbreviations
 from entitylink.pipeline.person_context import PERSON_STATES, said_of_a_person
 from entitylink.pipeline.residue_context import in_sequence_context
 from entitylink.pipeline.species_roles import OTHER, species_role
+from entitylink.pipeline.strain_designations import strain_designations
 from entitylink.pipeline.therapy_context import given_as_treatment, mentions_procedure_word, procedure_word
 
 __all__ = ["EntityLinker"]
@@ -95,6 +96,7 @@ def _type_number_end(ent: Span) -> int | None:
         "prior_min_share": 0.6,
         "therapy_sense": True,
         "gene_symbols": True,
+        "strain_designations": True,
     },  # fmt: skip
 )
 class EntityLinker:
@@ -142,13 +144,16 @@ class EntityLinker:
     cell nothing else links becomes a therapy ("HSC"); and therapy mentions no recognizer tagged
     are added: an initialism before a noun of giving ("RBC transfusion") and a procedure named by
     its last word after a procedure of the document ("conditioning": Transplantation Conditioning).
+
+    ``strain_designations``: a strain's code ("strain 15-Je-017", "=DSM 45357") becomes an entity of the
+    species the document names nearest to it (:mod:`entitylink.pipeline.strain_designations`).
     """
 
     def __init__(self, nlp: Language, name: str = "entitylink_linker", *,
                  ontologies: Mapping[str, str | None] | None = None, cache_dir: str | None = None,
                  fuzzy_threshold: float | None = 0.85, max_alternatives: int = 5, drop_unlinked: bool = False,
                  priors: bool | str = True, prior_min_count: int = 1, prior_min_share: float = 0.6,
-                 therapy_sense: bool = True, gene_symbols: bool = True,
+                 therapy_sense: bool = True, gene_symbols: bool = True, strain_designations: bool = True,
                  grounder: Grounder | None = None) -> None:  # fmt: skip
         register_extensions()
         self.name = name
@@ -161,6 +166,7 @@ class EntityLinker:
         self.prior_min_share = prior_min_share
         self.therapy_sense = therapy_sense
         self.gene_symbols = read_gene_symbols() if gene_symbols else frozenset()
+        self.strain_designations = strain_designations
 
     def candidates(self, text: str, label: str | None) -> tuple[Candidate, ...]:
         """The ranked candidates for a mention text of a given label: exact names, else fuzzy ones."""
@@ -467,6 +473,8 @@ class EntityLinker:
         if self.therapy_sense:
             pairs = list(zip(ents, self._given_senses(ents, found_per_ent)))
             pairs += [(span, (found,)) for span, found in self._unnamed_procedures(doc, ents, abbreviations, found_per_ent)]
+        if self.strain_designations:
+            pairs = strain_designations(doc, pairs)
         linked: list[Span] = []
         for ent, found in sorted(pairs, key=lambda pair: pair[0].start):
             if (found and self._residue(ent, found[0])) or self._not_of_a_person(ent):

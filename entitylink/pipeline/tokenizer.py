@@ -4,7 +4,8 @@ scispaCy's ``combined_rule_tokenizer`` keeps "FeLV-infected", "doxorubicin-induc
 and "UCB/UCB-MNC" whole; the standard corpora annotate the parts ("FeLV",
 "doxorubicin"), so this tokenizer also splits at a hyphen or slash between letters
 or digits. Names still match across the split: "non-Hodgkin" and "IL-2" normalize
-to the same keys either way.
+to the same keys either way. The "(T)" that marks a type strain is a token of its own
+("0533(T)": "0533", "(T)"), so the strain's code is one.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from spacy.util import registry
 __all__ = ["MAX_WORD_LENGTH", "BoundedTokenizer", "biomedical_tokenizer", "create_biomedical_tokenizer"]
 
 _WORD_JOINER = r"(?<=[0-9A-Za-zα-ωΑ-Ω])[-‐‑–/](?=[0-9A-Za-zα-ωΑ-Ω])"
+#: The mark of a type strain after its code ("0533(T)").
+_TYPE_STRAIN_MARK = r"(?<=[0-9A-Za-z])\(T\)$"
 #: Control characters (NUL, BEL, ESC...) become tokens of their own instead of sticking to a word.
 _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 
@@ -72,7 +75,7 @@ def biomedical_tokenizer(nlp: Language) -> Tokenizer:
                                        for name in ("infix_finditer", "prefix_search", "suffix_search"))  # fmt: skip
         tokenizer.infix_finditer = re.compile(f"{infixes}|{_WORD_JOINER}|{_CONTROL}").finditer
         tokenizer.prefix_search = re.compile(f"{prefixes}|^{_CONTROL}").search
-        tokenizer.suffix_search = re.compile(f"{suffixes}|{_CONTROL}$").search
+        tokenizer.suffix_search = re.compile(f"{suffixes}|{_TYPE_STRAIN_MARK}|{_CONTROL}$").search
     tokenizer.url_match = nlp.Defaults.url_match  # keep URLs whole despite the new splits
     return tokenizer
 

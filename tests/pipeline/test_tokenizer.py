@@ -121,3 +121,17 @@ def test_the_bounded_tokenizer_pickles(blank):
 
     tokenizer = pickle.loads(pickle.dumps(blank.tokenizer))
     assert isinstance(tokenizer, BoundedTokenizer) and tokenizer("(" * 600).text == "(" * 600
+
+
+def test_the_mark_of_a_type_strain_is_a_token_of_its_own(blank):
+    assert [t.text for t in blank("strain 0533(T) (=JCM 16398(T)).")] == [
+        "strain",
+        "0533",
+        "(T)",
+        "(=",
+        "JCM",
+        "16398",
+        "(T)",
+        ")",
+        ".",
+    ]

@@ -1,0 +1,141 @@
+"""Strain designations: the codes that name a strain ("strain 15-Je-017", "=DSM 45357"), as organisms.
+
+Microbiology abstracts name a strain by a code after "strain" or "isolate" and list the culture
+collections that hold it ("the type strain is 0533(T) (=CGMCC 1.8704(T) =JCM 16398(T))"). Each such
+code, and one right after a species' Latin name ("Jiangella alba YIM 61503"), becomes at every place the document
+writes it a SPECIES entity of the species the document names nearest before one of its mentions, in
+the same sentence if it can (else the first named after it), as S1000 annotates strains.
+The linker adds them (``strain_designations``); a code nothing in the document names a species for
+stays untagged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from entitylink.labels import SPECIES
+from entitylink.linking.grounder import HUMAN, WRITTEN_BINOMIAL, Candidate
+
+__all__ = ["strain_designations"]
+
+#: Words a strain's code follows ("strain 0533", "isolates B4 and B28").
+_TRIGGERS = frozenset({"strain", "strains", "isolate", "isolates"})
+#: Words between a trigger and the code ("strain, designated 0533", "the type strain is 0533").
+_LINKING_WORDS = frozenset({",", "designated", "is"})
+#: What introduces a culture collection's number ("(=DSM 45357 =CCM 7680)").
+_EQUALS = frozenset({"=", "(="})
+#: A culture collection's acronym (DSM, JCM, NBRC, CGMCC), before its number.
+_COLLECTION = re.compile(r"[A-Z]{2,6}")
+#: An abbreviated binomial ("V. paradoxus"), after which a code may follow as after a binomial.
+_ABBREVIATED = re.compile(r"[A-Z][a-z]?\. [a-z]{3,}")
+#: A token that can be part of a code ("15", "-", "Je", "1.8704").
+_CODE_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*|[-._]")
+#: The ranks a strain belongs to: a species or a taxon below one.
+_STRAIN_HOSTS = frozenset({"species", "subspecies", "strain", "varietas", "serotype", "serogroup", "isolate"})
+
+_Linked = list[tuple[Span, tuple[Candidate, ...]]]
+
+
+def strain_designations(doc: Doc, linked: _Linked) -> _Linked:
+    """``linked`` (entities and their candidates, nothing found for some) with the strain codes of ``doc``
+    paired with their species' candidate (kind ``strain``): codes no entity covers are added, and an entity
+    nothing linked that is a code takes it."""
+    species = [(span, found[0]) for span, found in linked if found and _hosts_strains(span, found[0])]
+    if not species:
+        return linked
+    unlinked = {(span.start, span.end) for span, found in linked if not found and span.label_ == SPECIES}
+    taken = {i for span, _ in linked for i in range(span.start, span.end)}
+    latin = [span for span, _ in species if WRITTEN_BINOMIAL.fullmatch(span.text) or _ABBREVIATED.fullmatch(span.text)]
+    codes = {doc[start:end].text for start, end in _introduced_codes(doc, latin)}
+    if not codes:
+        return linked
+    occurrences: dict[str, list[tuple[int, int]]] = {}
+    for start, end in _code_runs(doc):
+        text = doc[start:end].text
+        if text in codes and ((start, end) in unlinked or taken.isdisjoint(range(start, end))):
+            occurrences.setdefault(text, []).append((start, end))
+    strains: dict[tuple[int, int], tuple[Candidate, ...]] = {}
+    for text, places in occurrences.items():
+        host = _nearest_species(places, species)
+        strains.update(dict.fromkeys(places, (dataclasses.replace(host, matched=text, kind="strain"),)))
+    kept = [(span, found) for span, found in linked if (span.start, span.end) not in strains]
+    return kept + [(Span(doc, start, end, label=SPECIES), found) for (start, end), found in strains.items()]
+
+
+def _hosts_strains(span: Span, candidate: Candidate) -> bool:
+    """Whether an entity names a species (or a taxon below one) a strain may belong to; not Homo sapiens."""
+    return span.label_ == SPECIES and candidate.rank in _STRAIN_HOSTS and candidate.curie != HUMAN
+
+
+def _introduced_codes(doc: Doc, species: list[Span]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each code the text introduces: after a trigger word (and the codes coordinated with
+    it: "strains B4 and B28") or a Latin name of a species (``species``: "Jiangella alba YIM 61503"), or a
+    culture collection's after "="."""
+    after_triggers = (_after_linking_words(doc, token.i + 1) for token in doc if token.lower_ in _TRIGGERS)
+    for i in [*after_triggers, *(span.end for span in species)]:
+        while (code := _code_at(doc, i)) is not None:
+            yield code
+            i = code[1] + (1 if code[1] < len(doc) and doc[code[1]].text == "(T)" else 0)
+            if i + 1 >= len(doc) or doc[i].lower_ not in ("and", "or", ","):
+                break
+            i += 1
+    for token in doc:
+        if token.text in _EQUALS and token.i + 1 < len(doc) and _COLLECTION.fullmatch(doc[token.i + 1].text):
+            code = _code_at(doc, token.i + 1)
+            if code is not None:
+                yield code
+
+
+def _after_linking_words(doc: Doc, i: int) -> int:
+    """The first token from ``i`` on that is no linking word (:data:`_LINKING_WORDS`)."""
+    while i < len(doc) and doc[i].lower_ in _LINKING_WORDS:
+        i += 1
+    return i
+
+
+def _code_at(doc: Doc, start: int) -> tuple[int, int] | None:
+    """(start, end) of the code that begins at token ``start``, or None: a run of letters, digits, dots and
+    hyphens without spaces (a collection's acronym may stand apart: "DSM 45357") that starts with a capital or
+    a digit and has a digit in it, of two characters or more, and of three if it is all digits."""
+    first = doc[start].text[:1] if start < len(doc) else ""
+    if not (first.isupper() or first.isdigit()) or not _CODE_PART.fullmatch(doc[start].text):
+        return None
+    end = start + 1
+    spaced = _COLLECTION.fullmatch(doc[start].text) and doc[start].whitespace_ and end < len(doc) and doc[end].text[:1].isdigit()
+    while end < len(doc) and (spaced or not doc[end - 1].whitespace_) and _CODE_PART.fullmatch(doc[end].text):
+        spaced = False
+        end += 1
+    while end > start and doc[end - 1].text in ("-", ".", "_"):
+        end -= 1
+    text = doc[start:end].text
+    if not any(c.isdigit() for c in text) or len(text) < 2 or (text.isdigit() and len(text) < 3) or "." in text[:1]:
+        return None
+    return start, end
+
+
+def _code_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Every place a code could be written: (start, end) of each maximal run that :func:`_code_at` accepts."""
+    i = 0
+    while i < len(doc):
+        code = _code_at(doc, i) if i == 0 or doc[i - 1].whitespace_ or not _CODE_PART.fullmatch(doc[i - 1].text) else None
+        if code is None:
+            i += 1
+            continue
+        yield code
+        i = code[1]
+
+
+def _nearest_species(places: list[tuple[int, int]], species: list[tuple[Span, Candidate]]) -> Candidate:
+    """The species named nearest before one of ``places`` in its sentence ("Jiangella muralis sp. nov., with
+    type strain 15-Je-017"), else nearest before one anywhere, else the first named after them all."""
+    doc = species[0][0].doc
+    sentence = doc.has_annotation("SENT_START")
+    before = [(doc[start].sent.start > span.start if sentence else False, start - span.end, candidate)
+              for start, _ in places for span, candidate in species if span.end <= start]  # fmt: skip
+    if before:
+        return min(before, key=lambda found: found[:2])[2]
+    return min(species, key=lambda pair: pair[0].start)[1]

@@ -1,0 +1,49 @@
+"""Strain designations (entitylink.pipeline.strain_designations): codes after "strain", "isolate", "=" or a
+species' Latin name become entities of the species the document names nearest to them."""
+
+from __future__ import annotations
+
+import entitylink
+
+NOVEL_SPECIES = (
+    "A Gram-positive actinobacterium, designated 15-Je-017(T), was isolated from a wall. Strain 15-Je-017(T) "
+    "was related to Jiangella alba YIM 61503(T). Strain 15-Je-017(T) represents a novel species, Jiangella "
+    "muralis sp. nov., with type strain 15-Je-017(T) (=DSM 45357(T) =CCM 7680(T))."
+)
+
+
+def strains(doc):
+    """The linked species entities with a digit in their text."""
+    return [(e.text, e._.kb_name) for e in doc.ents if e.label_ == "SPECIES" and e._.kb_id and any(c.isdigit() for c in e.text)]
+
+
+def test_every_mention_of_a_type_strain_is_the_novel_species(nlp):
+    doc = nlp(NOVEL_SPECIES)
+    assert strains(doc) == [
+        ("15-Je-017", "Jiangella muralis"),
+        ("15-Je-017", "Jiangella muralis"),
+        ("YIM 61503", "Jiangella alba"),
+        ("15-Je-017", "Jiangella muralis"),
+        ("15-Je-017", "Jiangella muralis"),
+        ("DSM 45357", "Jiangella muralis"),
+        ("CCM 7680", "Jiangella muralis"),
+    ]
+    assert {e._.kb_id for e in doc.ents if e.text == "15-Je-017"} == {"NCBITaxon:702383"}
+
+
+def test_coordinated_strains_and_a_strain_after_its_species(nlp):
+    doc = nlp("Escherichia coli strain K-12 was grown. Variovorax paradoxus strains B4 and B28 degraded the dye.")
+    assert strains(doc) == [("K-12", "Escherichia coli"), ("B4", "Variovorax paradoxus"), ("B28", "Variovorax paradoxus")]
+
+
+def test_no_strain_without_a_species_nor_for_numbers_genes_or_humans(nlp):
+    assert strains(nlp("Strain 15-Je-017(T) grew at 30 degrees.")) == []
+    doc = nlp(
+        "Patients were enrolled. Escherichia coli strains 1 and 2 grew, and gene SfN8DT-1 of Sophora flavescens, SfN8DT-1, was cloned."
+    )
+    assert strains(doc) == []
+
+
+def test_the_linker_setting_turns_them_off():
+    nlp = entitylink.load(config={"entitylink_linker": {"strain_designations": False}})
+    assert strains(nlp(NOVEL_SPECIES)) == []
