@@ -34,6 +34,7 @@ __all__ = [
     "INFECTION_HEADS",
     "ORGANISM_ADJECTIVES",
     "PATHOGEN_ROOTS",
+    "VIRUS_LINEAGE",
     "WRITTEN_BINOMIAL",
     "Candidate",
     "Grounder",
@@ -67,6 +68,8 @@ _VAGUE_HEADS = frozenset({"abnormality", "abnormalities", "anomaly", "anomalies"
                           "injuries", "impairment", "impairments", "toxicity", "toxicities"})  # fmt: skip
 #: A Latin name of two or more words, as a species or subspecies is written ("Alnus alnobetula fruticosa").
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [a-z][a-z-]+)+")
+#: A virus's short form followed by its host's, a lineage ("SIVmac", "SIVmac239"; not the protein "CMVpp65").
+VIRUS_LINEAGE = re.compile(r"([A-Z]{2,5}V)(?:[a-z]{2,4}|[a-z]{3,4}\d+)")
 #: A binomial as a text writes it: (genus, epithet).
 WRITTEN_BINOMIAL = re.compile(r"([A-Z][a-z]+) ([a-z]{3,})")
 _FUZZY_WEIGHT = 0.9
@@ -97,7 +100,7 @@ class Candidate:
     #: ``abbreviated`` (binomial), ``renamed`` (a binomial of an earlier genus or spelling), ``infection``, ``fuzzy``, ``prior`` (learned from the corpora),
     #: ``coordinated`` ("breast and ovarian cancer": the ids of every conjunct), ``given`` (a cell or
     #: tissue given as a treatment: its procedure), ``initialism`` ("HSC"), ``elliptic`` ("conditioning"),
-    #: ``strain`` (a strain's code, "DSM 45357": the species it belongs to)
+    #: ``strain`` (a strain's code, "DSM 45357": the species it belongs to), ``lineage`` ("SIVmac": its virus)
     #: or ``learned`` (a mention text the corpora nearly always annotate, "toxicity")
     kind: str
     #: taxa: the common name ("human") and rank ("species")
@@ -197,6 +200,13 @@ class Grounder:
         if len(chosen) != 1:
             return ()
         return (self._candidate(chosen[0], Category(SPECIES), _RENAMED_SCORE, text, "renamed"),)
+
+    def _lineage(self, text: str) -> tuple[Candidate, ...]:
+        """A virus's lineage written as its short form and the host's ("SIVmac", "SIVcpz", "FIVpco239"): the virus."""
+        written = VIRUS_LINEAGE.fullmatch(text.strip())
+        found = self.exact(written[1], frozenset({SPECIES})) if written is not None else ()
+        virus = [c for c in found[:1] if "virus" in c.name.lower() and self.is_pathogen(c.curie)]
+        return tuple(dataclasses.replace(_derive(c, _DERIVED_WEIGHT, "lineage"), matched=text) for c in virus)
 
     def _with_epithet(self, stem: str) -> list[str]:
         """The taxa of every taxonomy part, dictionary and grounding tier, whose epithet has stem ``stem``."""
@@ -376,8 +386,8 @@ class Grounder:
                 return head
         if found:
             return found
-        renamed = self._renamed(text) if _wants_species(labels) else ()
-        return self._infection(text, labels) or renamed or (self._vague(text) if labels is None or DISEASE in labels else ())
+        species = (self._renamed(text) or self._lineage(text)) if _wants_species(labels) else ()
+        return self._infection(text, labels) or species or (self._vague(text) if labels is None or DISEASE in labels else ())
 
     def _head_disease(self, text: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A disease after severity, course or cause words, as its head disease ("severe refractory

@@ -24,6 +24,7 @@ from entitylink.labels import DISEASE, LABELS, SPECIES
 from entitylink.linking.grounder import (
     HUMAN_WORDS,
     INFECTION_HEADS,
+    VIRUS_LINEAGE,
     WRITTEN_BINOMIAL,
     Candidate,
     Grounder,
@@ -186,6 +187,8 @@ class DictionaryRecognizer:
                         best = (j, candidate)
             if best is None and len(unit.text) <= 3 and unit.text[:1].isupper():
                 best = self._abbreviated_species(doc, units, i, genera)
+            if best is None and SPECIES in self.labels and VIRUS_LINEAGE.fullmatch(unit.text):
+                best = next(((i, c) for c in self.grounder.ground(unit.text, frozenset({SPECIES}))), None)
             if best is None or best[0] == i:  # "Methanobacterium petrolearium", not its genus alone
                 best = self._binomial(units, i, renamed=best is not None and best[1].rank == "genus") or best
             if best is None:

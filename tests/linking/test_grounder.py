@@ -263,3 +263,13 @@ def test_vague_phrases_link_to_the_disease_class(grounder, text, curie):
 )  # fmt: skip
 def test_pathogens_are_viruses_bacteria_and_fungi(grounder, curie, pathogen):
     assert grounder.is_pathogen(curie) is pathogen
+
+
+@pytest.mark.parametrize("text", ["SIVmac", "SIVcpz", "SIVsm", "SIVmac239"])
+def test_a_virus_lineage_is_its_virus(grounder, text):
+    assert [(c.curie, c.kind) for c in grounder.ground(text, SPECIES)] == [("NCBITaxon:11723", "lineage")]
+
+
+@pytest.mark.parametrize("text", ["CMVpp65", "SIVs", "ABCVxyz"])
+def test_no_lineage_for_a_protein_a_plural_or_an_unknown_virus(grounder, text):
+    assert grounder.ground(text, SPECIES) == ()

@@ -337,3 +337,12 @@ def test_adult_mice_are_mice_not_people(nlp):
     assert [kb_id for text, kb_id in found if text.lower().startswith(("adult m", "mice"))] == ["NCBITaxon:10090"]
     assert "NCBITaxon:9606" in {kb_id for _, kb_id in found}  # "adult patients" are still people
     assert not any(text == "Adult" or text == "newborn" for text, _ in found)
+
+
+def test_virus_lineages_are_tagged_as_their_virus(nlp):
+    doc = nlp("Purified gp120s from four SIVmac and SIVsm strains bound, unlike SIVcpz gp120s.")
+    assert [(e.text, e._.kb_id) for e in doc.ents if e.label_ == "SPECIES"] == [
+        ("SIVmac", "NCBITaxon:11723"),
+        ("SIVsm", "NCBITaxon:11723"),
+        ("SIVcpz", "NCBITaxon:11723"),
+    ]
