@@ -58,9 +58,10 @@ def strain_designations(doc: Doc, linked: _Linked) -> _Linked:
         text = doc[start:end].text
         if text in codes and ((start, end) in unlinked or taken.isdisjoint(range(start, end))):
             occurrences.setdefault(text, []).append((start, end))
+    paired = _respectively(doc, occurrences, species)
     strains: dict[tuple[int, int], tuple[Candidate, ...]] = {}
     for text, places in occurrences.items():
-        host = _nearest_species(places, species)
+        host = paired.get(text) or _nearest_species(places, species)
         strains.update(dict.fromkeys(places, (dataclasses.replace(host, matched=text, kind="strain"),)))
     kept = [(span, found) for span, found in linked if (span.start, span.end) not in strains]
     return kept + [(Span(doc, start, end, label=SPECIES), found) for (start, end), found in strains.items()]
@@ -127,6 +128,33 @@ def _code_runs(doc: Doc) -> Iterator[tuple[int, int]]:
             continue
         yield code
         i = code[1]
+
+
+def _respectively(
+    doc: Doc, occurrences: dict[str, list[tuple[int, int]]], species: list[tuple[Span, Candidate]]
+) -> dict[str, Candidate]:
+    """Codes paired in order with the species their sentence names before them, when it ends in
+    "respectively": "X sp. nov. and Y sp. nov., with type strains A (=DSM 1) and B (=DSM 2), respectively"
+    gives A and DSM 1 to X, B and DSM 2 to Y. A code after "=" joins the group of the code before it."""
+    paired: dict[str, Candidate] = {}
+    if not doc.has_annotation("SENT_START"):
+        return paired
+    places = sorted((start, text) for text, found in occurrences.items() for start, _ in found)
+    for sentence in {doc[start].sent for start, _ in places}:
+        if not any(token.lower_ == "respectively" for token in sentence):
+            continue
+        groups: list[list[str]] = []
+        for start, text in places:
+            if sentence.start <= start < sentence.end:
+                if groups and start > 0 and doc[start - 1].text in _EQUALS:
+                    groups[-1].append(text)
+                else:
+                    groups.append([text])
+        first = min(start for start, _ in places if sentence.start <= start < sentence.end)
+        named = list({c.curie: c for span, c in species if sentence.start <= span.start and span.end <= first}.values())
+        if len(named) == len(groups) > 1:
+            paired.update({text: host for group, host in zip(groups, named) for text in group})
+    return paired
 
 
 def _nearest_species(places: list[tuple[int, int]], species: list[tuple[Span, Candidate]]) -> Candidate:

@@ -47,3 +47,17 @@ def test_no_strain_without_a_species_nor_for_numbers_genes_or_humans(nlp):
 def test_the_linker_setting_turns_them_off():
     nlp = entitylink.load(config={"entitylink_linker": {"strain_designations": False}})
     assert strains(nlp(NOVEL_SPECIES)) == []
+
+
+def test_respectively_pairs_the_type_strains_with_the_species_in_order(nlp):
+    doc = nlp(
+        "The growth of strain Mic5c12(T) and strain Mic6c05(T) was tested. Two novel species are proposed, "
+        "Methanobacterium petrolearium sp. nov. and Methanobacterium ferruginis sp. nov., with type strains "
+        "Mic5c12(T) (=DSM 22353(T)) and Mic6c05(T) (=DSM 21974(T)), respectively."
+    )
+    assert sorted(set(strains(doc))) == [
+        ("DSM 21974", "Methanobacterium ferruginis"),
+        ("DSM 22353", "Methanobacterium petrolearium"),
+        ("Mic5c12", "Methanobacterium petrolearium"),
+        ("Mic6c05", "Methanobacterium ferruginis"),
+    ]
