@@ -42,6 +42,9 @@ _LinkedByEnd = dict[int, tuple[Span, tuple[Candidate, ...]]]
 #: the entities after a step that may change them, and the candidates of each
 _Linked = tuple[list[Span], list[tuple[Candidate, ...]]]
 _BINOMIAL = re.compile(r"([A-Z][a-z]?)(?:\.\s*|\s+)([a-z]+)")  # "M. brunneum", "P falciparum"
+#: The ranks a genus and an epithet name, and how a binomial may be named: by its label or as renamed.
+_EPITHET_RANKS = frozenset({"species", "subspecies"})
+_BINOMIAL_KINDS = frozenset({"label", "exact", "renamed"})
 #: Word endings whose final s is no plural ("fibrosis", "virus", "illness").
 _SINGULAR_S_ENDINGS = ("is", "us", "ss")
 #: The words that join the last member of a list ("brain, breast, and prostate cancer").
@@ -107,7 +110,8 @@ class EntityLinker:
     a DISEASE entity named as a virus or phage ("pepper huasteco geminivirus (PHV)") becomes a
     SPECIES. A virus followed by its type number grows to cover it when the taxonomy names the
     type ("HPV 63": Human papillomavirus type 63; an entity tagged with its number and no name is
-    linked without it first), an abbreviated binomial ("M. brunneum")
+    linked without it first), a genus followed by an epithet grows to the species the two name ("[Glomus]
+    intraradices": Rhizophagus intraradices), an abbreviated binomial ("M. brunneum")
     links to the species the document spelled out, and a SPECIES entity nothing links is cut to its
     longest first words an exact name links ("HIV R5": HIV). A DISEASE entity nothing links takes
     the concept of its longest last words an exact disease name links ("radiocontrast nephropathy":
@@ -301,6 +305,23 @@ class EntityLinker:
                 return Span(doc, ent.start, end, label=ent.label_), exact
         return None
 
+    def _genera_with_epithets(self, ents: list[Span], found_per_ent: list[tuple[Candidate, ...]]) -> _Linked:
+        """A genus followed by an epithet no entity covers ("[Glomus] intraradices") becomes one entity, the
+        species the two name, as the taxonomy spells it or otherwise (Rhizophagus intraradices)."""
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        entities, resolved = [], []
+        for ent, found in zip(ents, found_per_ent):
+            doc = ent.doc
+            if found and found[0].rank == "genus" and len(ent) == 1 and ent.end < len(doc) and ent.end not in taken:
+                binomial = f"{ent.text} {doc[ent.end].text}"
+                named = self.grounder.ground(binomial, _labels(SPECIES)) if WRITTEN_BINOMIAL.fullmatch(binomial) else ()
+                species = tuple(c for c in named if c.rank in _EPITHET_RANKS and c.kind in _BINOMIAL_KINDS)
+                if species and ent[0].whitespace_:
+                    ent, found = Span(doc, ent.start, ent.end + 1, label=SPECIES), species
+            entities.append(ent)
+            resolved.append(found)
+        return entities, resolved
+
     def _numbered_types(self, ents: list[Span], found_per_ent: list[tuple[Candidate, ...]]) -> _Linked:
         """A virus followed by its type number ("HPV 63", "HPV type 4") becomes one entity when the taxonomy
         names that type ("Human papillomavirus type 63")."""
@@ -463,6 +484,7 @@ class EntityLinker:
                          else self._coordinated(text, ent.label_) or self._fuzzy(text, ent.label_)
                          for ent, text, found in zip(ents, texts, found_per_ent)]  # fmt: skip
         found_per_ent = self._undefined_short_forms(ents, abbreviations, found_per_ent)
+        ents, found_per_ent = self._genera_with_epithets(ents, found_per_ent)
         found_per_ent = self._abbreviated_binomials(ents, found_per_ent)
         ents, found_per_ent = self._numbered_types(ents, found_per_ent)
         ents, found_per_ent = self._coordinated_lists(ents, found_per_ent)

@@ -109,6 +109,14 @@ def test_linker_respects_the_entity_label():
     assert as_disease._.kb_id is None  # no disease is named "mice"
 
 
+def test_a_genus_grows_to_the_species_its_epithet_names():
+    linker = blank_with_linker()
+    (ent,) = link(linker, "Roots hosted Glomus intraradices spores .", 2, 3, label="SPECIES").ents
+    assert (ent.text, ent._.kb_id, ent._.kb_name) == ("Glomus intraradices", "NCBITaxon:4876", "Rhizophagus intraradices")
+    (ent,) = link(linker, "Roots hosted Glomus spores .", 2, 3, label="SPECIES").ents
+    assert (ent.text, ent._.rank) == ("Glomus", "genus")
+
+
 def test_other_labels_link_to_any_concept():
     linker = blank_with_linker()
     ent = link(linker, "Cats were used .", 0, 1, label="ORGANISM").ents[0]
