@@ -2,11 +2,11 @@
 
 Microbiology abstracts name a strain by a code after "strain" or "isolate" and list the culture
 collections that hold it ("the type strain is 0533(T) (=CGMCC 1.8704(T) =JCM 16398(T))"). Each such
-code, and one right after a species' Latin name ("Jiangella alba YIM 61503"), becomes at every place the document
-writes it a SPECIES entity of the species the document names nearest before one of its mentions, in
-the same sentence if it can (else the first named after it), as S1000 annotates strains.
-The linker adds them (``strain_designations``); a code nothing in the document names a species for
-stays untagged.
+code, and one right after a species' Latin name ("Jiangella alba YIM 61503"), becomes, wherever the
+document writes it, a SPECIES entity of the species the document names nearest before one of its
+mentions, in the same sentence if it can (else the first named after it), as S1000 annotates strains.
+The linker adds them (``strain_designations``); in a document that names no species, codes stay
+untagged.
 """
 
 from __future__ import annotations
@@ -106,7 +106,9 @@ def _code_at(doc: Doc, start: int) -> tuple[int, int] | None:
     if not (first.isupper() or first.isdigit()) or not _CODE_PART.fullmatch(doc[start].text):
         return None
     end = start + 1
-    spaced = _COLLECTION.fullmatch(doc[start].text) and doc[start].whitespace_ and end < len(doc) and doc[end].text[:1].isdigit()
+    spaced = bool(
+        _COLLECTION.fullmatch(doc[start].text) and doc[start].whitespace_ and end < len(doc) and doc[end].text[:1].isdigit()
+    )
     while end < len(doc) and (spaced or not doc[end - 1].whitespace_) and _CODE_PART.fullmatch(doc[end].text):
         spaced = False
         end += 1
@@ -133,7 +135,7 @@ def _code_runs(doc: Doc) -> Iterator[tuple[int, int]]:
 def _respectively(
     doc: Doc, occurrences: dict[str, list[tuple[int, int]]], species: list[tuple[Span, Candidate]]
 ) -> dict[str, Candidate]:
-    """Codes paired in order with the species their sentence names before them, when it ends in
+    """Codes paired in order with the species their sentence names before them, when the sentence says
     "respectively": "X sp. nov. and Y sp. nov., with type strains A (=DSM 1) and B (=DSM 2), respectively"
     gives A and DSM 1 to X, B and DSM 2 to Y. A code after "=" joins the group of the code before it."""
     paired: dict[str, Candidate] = {}
@@ -162,7 +164,8 @@ def _nearest_species(places: list[tuple[int, int]], species: list[tuple[Span, Ca
     type strain 15-Je-017"), else nearest before one anywhere, else the first named after them all."""
     doc = species[0][0].doc
     sentence = doc.has_annotation("SENT_START")
-    before = [(doc[start].sent.start > span.start if sentence else False, start - span.end, candidate)
+    # (named in an earlier sentence, words between, species): the smallest is the nearest in the same sentence
+    before = [(sentence and doc[start].sent.start > span.start, start - span.end, candidate)
               for start, _ in places for span, candidate in species if span.end <= start]  # fmt: skip
     if before:
         return min(before, key=lambda found: found[:2])[2]
