@@ -97,7 +97,8 @@ class Candidate:
     #: the ontology name that matched the mention
     matched: str
     #: how: ``label``, ``exact``, ``abbreviation``, ``related``, ``implicit`` (human subjects),
-    #: ``abbreviated`` (binomial), ``renamed`` (a binomial of an earlier genus or spelling), ``infection``, ``fuzzy``, ``prior`` (learned from the corpora),
+    #: ``abbreviated`` (binomial), ``renamed`` (a binomial of an earlier genus or spelling), ``infection``,
+    #: ``fuzzy``, ``prior`` (learned from the corpora),
     #: ``coordinated`` ("breast and ovarian cancer": the ids of every conjunct), ``given`` (a cell or
     #: tissue given as a treatment: its procedure), ``initialism`` ("HSC"), ``elliptic`` ("conditioning"),
     #: ``strain`` (a strain's code, "DSM 45357": the species it belongs to), ``lineage`` ("SIVmac": its virus)
@@ -194,8 +195,8 @@ class Grounder:
         ]
         taxa = self._with_epithet(epithet_stem(epithet)) if genera else []
         same = [t for t in taxa if self.kb[t].label.partition(" ")[0] == genus]
-        families = {p for g in genera for p in self.kb[g].parents}
-        moved = [t for t in taxa if not same and self.kb[t].rank == "species" and self._genus_parents(t) & families]
+        parents = {p for g in genera for p in self.kb[g].parents}  # a sibling genus shares one
+        moved = [t for t in taxa if not same and self.kb[t].rank == "species" and self._genus_parents(t) & parents]
         chosen = same or moved
         if len(chosen) != 1:
             return ()
