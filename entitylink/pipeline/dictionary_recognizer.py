@@ -190,15 +190,13 @@ class DictionaryRecognizer:
             if best is None and SPECIES in self.labels and VIRUS_LINEAGE.fullmatch(unit.text):
                 best = next(((i, c) for c in self.grounder.ground(unit.text, frozenset({SPECIES}))), None)
             if best is None or best[0] == i:  # "Methanobacterium petrolearium", not its genus alone
-                best = self._binomial(units, i, renamed=best is not None and best[1].rank == "genus") or best
+                best = self._binomial(units, i) or best
             if best is None:
                 i += 1
                 continue
             j, candidate = best
             if candidate.label == SPECIES:
                 genera.add(candidate.name.split()[0].lower())
-                if candidate.kind == "renamed":  # and the genus written ("Glomus intraradices")
-                    genera.add(units[i].text.lower())
             if (
                 candidate.label == SPECIES
                 and DISEASE in self.labels
@@ -212,19 +210,17 @@ class DictionaryRecognizer:
             i = j + 1
         return _without_modifying_humans(spans)
 
-    def _binomial(self, units: list[_Unit], i: int, renamed: bool = False) -> tuple[int, Candidate] | None:
-        """A Latin binomial at unit ``i`` ("Scrippsiella trochoidea") that only the whole taxonomy names; after
-        a genus the dictionary matched (``renamed``), also one the taxonomy spells otherwise ("Glomus
-        intraradices": Rhizophagus intraradices)."""
+    def _binomial(self, units: list[_Unit], i: int) -> tuple[int, Candidate] | None:
+        """A Latin binomial at unit ``i`` ("Scrippsiella trochoidea") that only the whole taxonomy names (one
+        the taxonomy spells otherwise, "[Glomus] intraradices", the linker grows from its genus)."""
         j = i + 1
         if SPECIES not in self.labels or j >= len(units) or units[i].is_break or units[j].is_break:
             return None
         genus, epithet = units[i].text, units[j].text  # a unit's text is its token's, or a short form's
         if not (genus.istitle() and genus.isalpha() and epithet.islower() and epithet.isalpha() and len(epithet) > 2):
             return None
-        ground = self.grounder.ground if renamed else self.grounder.exact
-        candidate = next(iter(ground(f"{genus} {epithet}", frozenset({SPECIES}))), None)
-        latin = candidate is not None and candidate.kind in ("label", "renamed") and candidate.rank in ("species", "subspecies")
+        candidate = next(iter(self.grounder.exact(f"{genus} {epithet}", frozenset({SPECIES}))), None)
+        latin = candidate is not None and candidate.kind == "label" and candidate.rank in ("species", "subspecies")
         return (j, candidate) if latin and candidate is not None else None
 
     def _accept(self, doc: Doc, units: list[_Unit], i: int, j: int, abbreviations: Abbreviations,

@@ -37,10 +37,11 @@ _CODE_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*|[-._]")
 #: The ranks a strain belongs to: a species or a taxon below one.
 _STRAIN_HOSTS = frozenset({"species", "subspecies", "strain", "varietas", "serotype", "serogroup", "isolate"})
 
-_Linked = list[tuple[Span, tuple[Candidate, ...]]]
+#: entities and their candidates (none for an entity nothing links)
+_Pairs = list[tuple[Span, tuple[Candidate, ...]]]
 
 
-def strain_designations(doc: Doc, linked: _Linked) -> _Linked:
+def strain_designations(doc: Doc, linked: _Pairs) -> _Pairs:
     """``linked`` (entities and their candidates, nothing found for some) with the strain codes of ``doc``
     paired with their species' candidate (kind ``strain``): codes no entity covers are added, and an entity
     nothing linked that is a code takes it."""
@@ -163,9 +164,10 @@ def _nearest_species(places: list[tuple[int, int]], species: list[tuple[Span, Ca
     """The species named nearest before one of ``places`` in its sentence ("Jiangella muralis sp. nov., with
     type strain 15-Je-017"), else nearest before one anywhere, else the first named after them all."""
     doc = species[0][0].doc
-    sentence = doc.has_annotation("SENT_START")
+    sentences = doc.has_annotation("SENT_START")
+    starts = {start: doc[start].sent.start if sentences else 0 for start, _ in places}  # each place's sentence
     # (named in an earlier sentence, words between, species): the smallest is the nearest in the same sentence
-    before = [(sentence and doc[start].sent.start > span.start, start - span.end, candidate)
+    before = [(starts[start] > span.start, start - span.end, candidate)
               for start, _ in places for span, candidate in species if span.end <= start]  # fmt: skip
     if before:
         return min(before, key=lambda found: found[:2])[2]
