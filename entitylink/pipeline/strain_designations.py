@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
@@ -45,7 +46,8 @@ def strain_designations(doc: Doc, linked: _Pairs) -> _Pairs:
     """``linked`` (entities and their candidates, nothing found for some) with the strain codes of ``doc``
     paired with their species' candidate (kind ``strain``): codes no entity covers are added, and an entity
     nothing linked that is a code takes it."""
-    species = [(span, found[0]) for span, found in linked if found and _hosts_strains(span, found[0])]
+    species = sorted(((span, found[0]) for span, found in linked if found and _hosts_strains(span, found[0])),
+                     key=lambda pair: pair[0].start)  # fmt: skip
     if not species:
         return linked
     unlinked = {(span.start, span.end) for span, found in linked if not found and span.label_ == SPECIES}
@@ -162,13 +164,18 @@ def _respectively(
 
 def _nearest_species(places: list[tuple[int, int]], species: list[tuple[Span, Candidate]]) -> Candidate:
     """The species named nearest before one of ``places`` in its sentence ("Jiangella muralis sp. nov., with
-    type strain 15-Je-017"), else nearest before one anywhere, else the first named after them all."""
+    type strain 15-Je-017"), else nearest before one anywhere, else the first named after them all.
+    ``species`` come in text order (they do not overlap): the nearest before a place is found by bisection."""
     doc = species[0][0].doc
     sentences = doc.has_annotation("SENT_START")
-    starts = {start: doc[start].sent.start if sentences else 0 for start, _ in places}  # each place's sentence
+    ends = [span.end for span, _ in species]
     # (named in an earlier sentence, words between, species): the smallest is the nearest in the same sentence
-    before = [(starts[start] > span.start, start - span.end, candidate)
-              for start, _ in places for span, candidate in species if span.end <= start]  # fmt: skip
+    before = []
+    for start, _ in places:
+        nearest = bisect_right(ends, start) - 1
+        if nearest >= 0:
+            span, candidate = species[nearest]
+            before.append(((doc[start].sent.start if sentences else 0) > span.start, start - span.end, candidate))
     if before:
         return min(before, key=lambda found: found[:2])[2]
-    return min(species, key=lambda pair: pair[0].start)[1]
+    return species[0][1]
