@@ -77,6 +77,16 @@ def test_mesh_name_maps_to_mondo_when_they_share_a_name(grounder, kb):
     assert "MESH:D003586" in found.ids
 
 
+@pytest.mark.parametrize(
+    ("text", "named", "mapped"),
+    [("dystonia", "MESH:D004421", "MESH:D020821"), ("eczema", "MESH:D004485", "MESH:D003876")],
+)
+def test_the_mesh_id_is_the_heading_the_text_names_before_the_one_mondo_maps_to(grounder, kb, text, named, mapped):
+    found = grounder.ground(text, DISEASE)[0]
+    assert kb.xrefs(found.curie, "MESH")[0] == mapped  # MONDO's first MeSH mapping is another heading
+    assert [i for i in found.ids if i.startswith("MESH:")][0] == named
+
+
 def test_mesh_name_keeps_mesh_id_when_the_mapping_names_something_else(grounder, kb):
     assert kb.xrefs("MESH:D012640", "MONDO") == ["MONDO:0001386"]  # Seizures -> "visual epilepsy"
     found = grounder.ground("seizures", DISEASE)[0]
