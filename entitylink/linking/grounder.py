@@ -78,6 +78,8 @@ _DERIVED_WEIGHT = 0.9
 _ABBREVIATED_SCORE = 0.9
 _RENAMED_SCORE = 0.8
 _GENUS_MARGIN = 0.1
+#: How many generations of MONDO ancestors :meth:`Grounder.broader_mesh` climbs for a MeSH heading.
+_BROADER_GENERATIONS = 3
 
 
 @dataclass(frozen=True)
@@ -371,13 +373,18 @@ class Grounder:
         )
 
     def _broader_mesh(self, curie: str) -> tuple[str, ...]:
-        """The MeSH disease heading of the first MONDO parent of ``curie`` that has one (a broader heading,
-        as MeSH indexes a disease it lacks: "complete heart block" under Atrioventricular Block), or ()."""
-        for parent in self.kb[curie].parents:
-            mesh = [c for c in self.kb.xrefs(parent, "MESH") if self.category(c) == Category(DISEASE)]
-            if mesh:
-                return (mesh[0],)
-        return ()
+        """The most specific (deepest in the MeSH tree) of the MeSH disease headings of the MONDO ancestors
+        of ``curie`` up to :data:`_BROADER_GENERATIONS` above it, or () (a broader heading, as MeSH indexes
+        a disease it lacks: "complete heart block" under Atrioventricular Block, "ovarian carcinoma" under
+        Ovarian Neoplasms rather than Carcinoma)."""
+        generation, headings = list(self.kb[curie].parents), []
+        for _ in range(_BROADER_GENERATIONS):
+            for ancestor in generation:
+                headings += [c for c in self.kb.xrefs(ancestor, "MESH") if self.category(c) == Category(DISEASE)][:1]
+            generation = [p for a in generation if a in self.kb for p in self.kb[a].parents]
+        if not headings:
+            return ()
+        return (max(headings, key=lambda c: max((t.count(".") for t in self.kb[c].tree_numbers), default=0)),)
 
     # -- everything ---------------------------------------------------------------------------
     def _ground(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:

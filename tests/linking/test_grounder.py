@@ -62,6 +62,13 @@ def test_a_disease_without_mesh_or_omim_id_carries_the_heading_of_its_nearest_an
     assert aml.ids == ("MONDO:0018874", "MESH:D015470", "OMIM:601626")  # its own MeSH id: no broader one
 
 
+def test_a_disease_whose_parents_lack_mesh_headings_carries_the_most_specific_heading_above_them(grounder, kb):
+    (carcinoma,) = grounder.ground("ovarian carcinoma", DISEASE)[:1]
+    assert carcinoma.curie == "MONDO:0005140"
+    assert not any(kb.xrefs(parent, "MESH") for parent in kb["MONDO:0005140"].parents)
+    assert carcinoma.ids == ("MONDO:0005140", "MESH:D010051")  # Ovarian Neoplasms, not Carcinoma
+
+
 def test_omim_only_through_exact_matches(grounder, kb):
     concept = kb["MONDO:0008998"]  # Cockayne syndrome type 3: OMIM only as a database cross-reference
     assert any(x.curie.startswith("OMIM:") and x.predicate != "skos:exactMatch" for x in concept.xrefs)
