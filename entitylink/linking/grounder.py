@@ -339,11 +339,11 @@ class Grounder:
 
     def _candidate(self, curie: str, category: Category, score: float, matched: str, kind: str,
                    named: list[str] | None = None, source: str | None = None) -> Candidate:  # fmt: skip
-        """A candidate for ``curie`` with its MeSH equivalent: a cross-reference the text names; else the MeSH
-        concept ``source`` the text names, then the first cross-reference ("dystonia": Dystonia, then the
-        Dystonic Disorders MONDO maps to first); else a cross-reference; else the best MeSH concept of the
-        same label that the text names; and the MeSH concept ``source`` that led to ``curie`` when it is
-        neither. A MONDO disease with neither a MeSH nor an OMIM id gets the MeSH heading of a parent
+        """A candidate for ``curie`` with its MeSH equivalent: a cross-reference the text names; else a MeSH
+        concept of the same concept the text names (``source``, or one MONDO equates with ``curie``), then
+        the first cross-reference ("dystonia": Dystonia, then the Dystonic Disorders MONDO maps to first);
+        else a cross-reference; else the best MeSH concept of the same label that the text names; and the
+        MeSH concept ``source`` that led to ``curie`` when it is neither. A MONDO disease with neither a MeSH nor an OMIM id gets the MeSH heading of a parent
         (:meth:`broader_mesh`)."""
         concept = self.kb[curie]
         ids = [curie]
@@ -351,8 +351,8 @@ class Grounder:
             named = named or []
             xrefs = self.kb.xrefs(curie, "MESH")
             same_name = [c for c in named if ontology_of(c) == "mesh" and self.category(c) == Category(category.label)]
-            named_source = [source, *xrefs[:1]] if source in same_name else []
-            ids += [c for c in xrefs if c in named][:1] or named_source or (xrefs or same_name)[:1]
+            same_concept = [c for c in same_name if c == source or self.mondo.of(c) == curie][:1]
+            ids += [c for c in xrefs if c in named][:1] or [*same_concept, *xrefs[:1]] or same_name[:1]
         if source is not None and source not in ids and ontology_of(source) == "mesh":
             ids.append(source)
         if ontology_of(curie) == "mondo":
