@@ -32,6 +32,7 @@ __all__ = [
     "HUMAN",
     "HUMAN_WORDS",
     "INFECTION_HEADS",
+    "NON_HUMAN_ANIMAL_DISEASE",
     "ORGANISM_ADJECTIVES",
     "PATHOGEN_ROOTS",
     "VIRUS_LINEAGE",
@@ -52,6 +53,8 @@ ORGANISM_ADJECTIVES = {
 }  # fmt: skip
 #: The taxa whose descendants are pathogens: Viruses, Bacteria, Fungi.
 PATHOGEN_ROOTS = frozenset({"NCBITaxon:10239", "NCBITaxon:2", "NCBITaxon:4751"})
+#: MONDO's diseases of animals other than humans ("lymphoproliferative disease, dog").
+NON_HUMAN_ANIMAL_DISEASE = frozenset({"MONDO:0005583"})
 #: Last words that turn a pathogen into a disease: "CMV reactivation" -> cytomegalovirus infection.
 #: What separates the conjuncts of a coordinated mention ("breast and ovarian cancer", "breast/ovarian cancer").
 _COORDINATION = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|\band/or\b|\band\b|\bor\b|,|/)\s*")
@@ -132,6 +135,7 @@ class Grounder:
         self.ground = lru_cache(maxsize=100_000)(self._ground)
         self.exact = lru_cache(maxsize=100_000)(self._exact)
         self.is_pathogen = lru_cache(maxsize=10_000)(self._is_pathogen)
+        self.is_animal_disease = lru_cache(maxsize=10_000)(self._is_animal_disease)
         self.broader_mesh = lru_cache(maxsize=10_000)(self._broader_mesh)
         self.concept_candidate = lru_cache(maxsize=100_000)(self._concept_candidate)
         self.fuzzy_candidates = lru_cache(maxsize=100_000)(self._fuzzy_candidates)
@@ -232,10 +236,18 @@ class Grounder:
 
     def _is_pathogen(self, curie: str) -> bool:
         """Whether the taxon ``curie`` descends from Viruses, Bacteria or Fungi (:data:`PATHOGEN_ROOTS`)."""
+        return self._descends_from(curie, PATHOGEN_ROOTS)
+
+    def _is_animal_disease(self, curie: str) -> bool:
+        """Whether ``curie`` is a MONDO disease of a non-human animal (:data:`NON_HUMAN_ANIMAL_DISEASE`)."""
+        return self._descends_from(curie, NON_HUMAN_ANIMAL_DISEASE)
+
+    def _descends_from(self, curie: str, roots: frozenset[str]) -> bool:
+        """Whether ``curie`` is one of ``roots`` or descends from one."""
         seen: set[str] = set()
         frontier = {curie}
         while frontier:
-            if frontier & PATHOGEN_ROOTS:
+            if frontier & roots:
                 return True
             seen |= frontier
             frontier = {p for c in frontier if c in self.kb for p in self.kb[c].parents} - seen
@@ -504,11 +516,14 @@ class Grounder:
         return (*found, tail[0]) if tail else ()
 
     def _fuzzy_candidates(self, text: str, labels: frozenset[str] | None, threshold: float, k: int = 5) -> tuple[Candidate, ...]:
-        """Candidates of the names most similar to ``text`` (character 3-gram cosine >= ``threshold``)."""
+        """Candidates of the names most similar to ``text`` (character 3-gram cosine >= ``threshold``), but
+        no disease of a non-human animal: a text near "lymphoproliferative disease, dog" that does not say
+        "dog" names the disease, not the dog's."""
         found: list[Candidate] = []
         for near in self.fuzzy(text, k=k, threshold=threshold):
             for candidate in self.exact(near.key, labels):
-                found.append(_derive(candidate, near.similarity * _FUZZY_WEIGHT, "fuzzy"))
+                if not self.is_animal_disease(candidate.curie):
+                    found.append(_derive(candidate, near.similarity * _FUZZY_WEIGHT, "fuzzy"))
         return _rank(found)
 
 

@@ -214,6 +214,15 @@ def test_fuzzy_candidates(grounder):
     assert grounder.fuzzy_candidates("diabetes melitus", DISEASE, 0.99) == ()
 
 
+def test_a_fuzzy_match_is_never_the_disease_of_a_non_human_animal(grounder):
+    (dog,) = grounder.ground("lymphoproliferative disease, dog", DISEASE)[:1]
+    assert dog.curie == "MONDO:1012380" and grounder.is_animal_disease(dog.curie)  # named: it stays
+    for text in ("lymphoproliferative disease", "renal nephropathy", "chronic active hepatitis"):
+        found = grounder.fuzzy_candidates(text, DISEASE, 0.7)
+        assert found and not any(grounder.is_animal_disease(c.curie) for c in found), text
+    assert not grounder.is_animal_disease("MONDO:0005240")  # kidney disorder
+
+
 def test_name_lengths(grounder):
     assert grounder.name_lengths["acute"] >= 3
     assert grounder.name_lengths["patient"] >= 1
