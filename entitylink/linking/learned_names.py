@@ -1,7 +1,8 @@
 """Learned names: mention texts the corpora's annotators tag nearly every time, with their identifier.
 
-Learned from the **train** splits by :func:`entitylink.training.learned_names.learn_names`
-(``scripts/learn_linking_priors.py``) and shipped in :mod:`entitylink.resources`; the dictionary
+Learned by :func:`entitylink.training.learned_names.learn_names` (``scripts/learn_linking_priors.py``:
+from the train splits to choose settings on dev; the shipped ones, in :mod:`entitylink.resources`, from
+train + dev once chosen); the dictionary
 tags them as it tags ontology names ("toxicity": Drug-Related Side Effects and Adverse Reactions).
 """
 

@@ -1,11 +1,11 @@
-"""Linking priors: which identifier annotators gave each mention text in the train splits.
+"""Linking priors: which identifier annotators gave each mention text in the corpora.
 
 DNorm and TaggerOne learn from annotated corpora that "hypertensive" names
 hypertension and "tumor" the MeSH heading Neoplasms, on top of an ontology's
 synonyms. :class:`LinkingPriors` holds those (label, normalized mention text) ->
-identifier counts, learned from the **train** splits only by
-:func:`entitylink.training.linking_priors.learn_linking_priors` and shipped in
-:mod:`entitylink.resources`; the linker puts a prior's identifier first when it is the clear choice.
+identifier counts, learned by :func:`entitylink.training.linking_priors.learn_linking_priors` (from
+the train splits to choose settings on dev; the shipped ones, :mod:`entitylink.resources`, from train +
+dev once chosen); the linker puts a prior's identifier first when it is the clear choice.
 """
 
 from __future__ import annotations

@@ -95,7 +95,7 @@ class DictionaryRecognizer:
     ``stop_terms`` are names never tagged (default: the list learned from the train
     splits by ``scripts/learn_stop_terms.py``, ``entitylink/resources/stop_terms.tsv``).
     ``learned_names`` are mention texts the corpora nearly always annotate, tagged like names
-    (True: those learned from the train splits, :mod:`entitylink.linking.learned_names`; a path
+    (True: those learned from the train and dev splits, :mod:`entitylink.linking.learned_names`; a path
     to such a file; False: none).
     ``implicit_human`` tags "patients", "women", "children"... as Homo sapiens. Needs
     ``entitylink_abbreviations`` (or scispaCy's ``abbreviation_detector``) earlier in the

@@ -138,7 +138,7 @@ class EntityLinker:
     gene symbol ("ATRX", with ``gene_symbols``: :func:`~entitylink.kb.gene_symbols.read_gene_symbols`) and
     the short forms the document does not define ("PV" interneurons) are removed too.
 
-    ``priors`` (True: the ones learned from the train splits; a path: a file of
+    ``priors`` (True: the ones learned from the train and dev splits; a path: a file of
     :class:`~entitylink.linking.priors.LinkingPriors`; False: none) put first the identifier annotators gave
     a mention text at least ``prior_min_count`` times and ``prior_min_share`` of the times.
 

@@ -42,9 +42,9 @@ GENE_SYMBOLS = ("hgnc-symbols.txt.gz", "HGNC approved and alias symbols of 2024-
 DEFAULT_ONTOLOGIES = ("mondo", "mesh", "mesh-supplementary", "ncbitaxon", "ncbitaxon-full")
 #: The trained NER, a spaCy pipeline folder (``scripts/train_ner.py``).
 NER_MODEL = "ner"
-#: Mention text -> identifier counts of the train splits (``scripts/learn_linking_priors.py``).
+#: Mention text -> identifier counts of the train and dev splits (``scripts/learn_linking_priors.py --with-dev``).
 LINKING_PRIORS = "linking_priors.tsv"
-#: Mention texts the train splits nearly always annotate, as dictionary names (``scripts/learn_linking_priors.py``).
+#: Mention texts the train and dev splits nearly always annotate, as dictionary names (``scripts/learn_linking_priors.py --with-dev``).
 LEARNED_NAMES = "learned_names.tsv"
 #: Names the dictionary never tags (``scripts/learn_stop_terms.py``).
 STOP_TERMS = "stop_terms.tsv"

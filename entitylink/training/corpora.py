@@ -29,7 +29,16 @@ from pathlib import Path
 from entitylink.io.readers import Document, read_pubtator
 from entitylink.labels import DISEASE, GENE, GOLD_LABELS, SPECIES, THERAPY
 
-__all__ = ["ANNOTATED_LABELS", "PARTIAL_LABELS", "TRAIN_LABELS", "TRAIN_ORDER", "Split", "dev_splits", "train_documents"]
+__all__ = [
+    "ANNOTATED_LABELS",
+    "PARTIAL_LABELS",
+    "TRAIN_LABELS",
+    "TRAIN_ORDER",
+    "Split",
+    "dev_documents",
+    "dev_splits",
+    "train_documents",
+]
 
 #: The labels each corpus annotates (THERAPY: chemicals and drugs; GENE: genes and their products).
 ANNOTATED_LABELS: dict[str, frozenset[str]] = {
@@ -132,6 +141,12 @@ def dev_splits(root: Path) -> list[Split]:
                 ids = frozenset(own) & frozenset(_ids(root / source / "dev.pubtator"))
             splits.append(Split(corpus, "dev", folder / "train.pubtator", ids))
     return splits
+
+
+def dev_documents(root: Path) -> list[tuple[frozenset[str], Document]]:
+    """Every dev split's documents under ``root`` as training documents (see :meth:`Split.training_documents`),
+    for the final models, which train on train + dev once the choices are made on dev."""
+    return [pair for split in dev_splits(root) for pair in split.training_documents()]
 
 
 def train_documents(root: Path) -> list[tuple[frozenset[str], Document]]:

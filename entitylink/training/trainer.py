@@ -16,7 +16,7 @@ from spacy.util import load_config
 
 from entitylink.pipeline.trained_recognizer import load_model
 from entitylink.training import CONFIG
-from entitylink.training.corpora import dev_splits, train_documents
+from entitylink.training.corpora import dev_documents, train_documents
 from entitylink.training.examples import ConversionStats, training_docs
 from entitylink.training.vectors import check_vectors
 
@@ -34,9 +34,8 @@ def prepare_corpora(nlp: Language, corpora: Path, workdir: Path, limit: int | No
     annotated; ``limit`` takes that many documents of each (for a quick run).
     """
     workdir.mkdir(parents=True, exist_ok=True)
-    dev = (pair for split in dev_splits(corpora) for pair in split.training_documents())
     stats = {}
-    for name, documents in (("train", train_documents(corpora)), ("dev", dev)):
+    for name, documents in (("train", train_documents(corpora)), ("dev", dev_documents(corpora))):
         stats[name] = ConversionStats()
         docs = DocBin(docs=training_docs(nlp, islice(documents, limit), stats[name], gene_symbols=genes), store_user_data=False)
         docs.to_disk(workdir / f"{name}.spacy")

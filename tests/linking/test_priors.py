@@ -9,6 +9,7 @@ import pytest
 import entitylink
 from entitylink.io.readers import Annotation, Document, read_pubtator
 from entitylink.linking.priors import LinkingPriors
+from entitylink.resources import LINKING_PRIORS, resource_path
 from entitylink.training.linking_priors import learn_linking_priors
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -50,8 +51,13 @@ def test_write_then_read_round_trips(tmp_path):
     assert LinkingPriors.read(path).counts == priors.counts
 
 
-def test_bundled_priors_come_from_the_train_splits():
+def test_bundled_priors_come_from_the_train_and_dev_splits():
     priors = LinkingPriors.read()
+    assert (
+        resource_path(LINKING_PRIORS)
+        .read_text(encoding="utf-8")
+        .startswith("# Linking priors learned from the train and dev splits")
+    )
     assert len(priors) > 1000
     assert priors.best("DISEASE", "tumor") == "MESH:D009369"
     assert priors.best("SPECIES", "patients") == "NCBITaxon:9606"

@@ -12,13 +12,15 @@ from spacy.util import load_config
 import entitylink
 from entitylink.errors import ModelError
 from entitylink.io.readers import Annotation, Document
+from entitylink.linking.priors import LinkingPriors
 from entitylink.resources import NER_MODEL, resource_path
 from entitylink.training import CONFIG
-from entitylink.training.corpora import Split, annotated, dev_splits, train_documents
+from entitylink.training.corpora import Split, annotated, dev_documents, dev_splits, train_documents
 from entitylink.training.examples import (
     ConversionStats,
     training_docs,
 )
+from entitylink.training.linking_priors import write_linking_resources
 from entitylink.training.trainer import prepare_corpora, resumed_config, train_ner
 
 #: pmid -> title, abstract, the disease (every case of it is annotated) and its MeSH id
@@ -129,6 +131,21 @@ def test_dev_documents_keep_only_the_labels_their_corpus_annotates(corpora):
     split = Split("s1000", "dev", corpora / "s1000" / "dev.pubtator")
     [(labels, document)] = list(split.training_documents())
     assert labels == {"SPECIES"} and [a.type for a in document.annotations] == ["Species"]
+
+
+def test_dev_documents_are_every_dev_split_s_with_its_labels(corpora):
+    found = [(document.id, sorted(labels)) for labels, document in dev_documents(corpora)]
+    assert found == [("3", ["DISEASE"]), ("2", ["SPECIES"]), ("2", ["SPECIES"])]  # NCBI-disease, S1000, S800
+
+
+def test_the_final_linking_resources_learn_from_train_and_dev(corpora, tmp_path):
+    priors, names = tmp_path / "priors.tsv", tmp_path / "names.tsv"
+    write_linking_resources(train_documents(corpora), priors, names, "the train splits")
+    assert LinkingPriors.read(priors).best("DISEASE", "leukemia") is None  # only the dev document names it
+    assert priors.read_text(encoding="utf-8").startswith("# Linking priors learned from the train splits")
+    write_linking_resources(train_documents(corpora) + dev_documents(corpora), priors, names, "the train and dev splits")
+    assert LinkingPriors.read(priors).best("DISEASE", "leukemia") == "MESH:D007938"
+    assert names.read_text(encoding="utf-8").startswith("# Names learned from the train and dev splits")
 
 
 def test_misaligned_gold_mentions_are_unknown(corpora, dictionary_nlp):
