@@ -182,11 +182,15 @@ def test_an_undefined_short_form_nothing_links_is_dropped():
     assert [(e.text, e._.kb_id) for e in linker(doc).ents] == [("mice", "NCBITaxon:10090")]  # no poliovirus by 2 letters
 
 
-def test_unlinked_entity_kept_by_default():
+def test_an_unlinked_disease_is_kept_and_an_unlinked_organism_dropped_by_default():
     linker = blank_with_linker()
     (ent,) = link(linker, "She had qqqzzx xxyyw .", 2, 4).ents
     assert ent.text == "qqqzzx xxyyw"
     assert ent._.kb_id is None
+    assert link(linker, "Spores of the Pleistocene bogs .", 3, 5, label="SPECIES").ents == ()
+    kept = link(blank_with_linker(drop_unlinked=[]), "Spores of the Pleistocene bogs .", 3, 5, label="SPECIES").ents
+    assert [ent.text for ent in kept] == ["Pleistocene bogs"]
+    assert blank_with_linker(drop_unlinked="DISEASE").get_pipe("entitylink_linker").drop_unlinked == {"DISEASE"}
 
 
 @pytest.mark.parametrize("max_alternatives", [0, 1, 2])
@@ -234,7 +238,7 @@ def test_an_entity_nothing_links_is_cut_to_its_longest_linked_first_words():
     linker = blank_with_linker()
     (hiv,) = link(linker, "Most HIV R5 strains .", 1, 3, label="SPECIES").ents
     assert (hiv.text, hiv._.kb_id) == ("HIV", "NCBITaxon:12721")
-    (unlinked,) = link(linker, "The xqzzy blorf strains .", 1, 3, label="SPECIES").ents
+    (unlinked,) = link(blank_with_linker(drop_unlinked=False), "The xqzzy blorf strains .", 1, 3, label="SPECIES").ents
     assert (unlinked.text, unlinked._.kb_id) == ("xqzzy blorf", None)
 
 
@@ -253,7 +257,7 @@ def test_a_disease_nothing_links_is_its_longest_linked_last_words():
     ],
 )
 def test_a_disease_is_not_linked_by_a_vague_head_or_past_the_word_naming_its_kind(text):
-    linker = blank_with_linker()
+    linker = blank_with_linker(priors=False)  # the rule, not what annotators gave a text (Thromboembolism)
     (unlinked,) = link(linker, text, 2, len(text.split()) - 1).ents
     assert unlinked._.kb_id is None
 

@@ -284,7 +284,7 @@ def test_load_config_sets_component_options():
     custom = entitylink.load(config={"entitylink_linker": {"max_alternatives": 1, "drop_unlinked": True}})
     linker = custom.get_pipe("entitylink_linker")
     assert linker.max_alternatives == 1
-    assert linker.drop_unlinked is True
+    assert linker.drop_unlinked == {"DISEASE", "SPECIES", "THERAPY"}  # True: every label
 
 
 def test_load_config_unknown_component_raises():
