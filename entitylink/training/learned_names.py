@@ -57,10 +57,11 @@ def learn_names(training: Iterable[tuple[frozenset[str], Document]], min_count: 
 
 def _worth_learning(key: str, counts: Counter[str], min_count: int, min_share: float) -> bool:
     """Whether a text annotated with these identifier counts ("" for none or several) may become a name:
-    a word of three letters or more that names no person, mostly given one identifier."""
+    a word of three characters or more, some of them letters (a strain's number, "0533", names nothing
+    elsewhere), that names no person, mostly given one identifier."""
     curie, count = counts.most_common(1)[0]
     clear = count >= min_count and count >= min_share * sum(counts.values())
-    return bool(curie) and clear and len(key) > 2 and key not in HUMAN_WORDS
+    return bool(curie) and clear and len(key) > 2 and any(c.isalpha() for c in key) and key not in HUMAN_WORDS
 
 
 def _unannotated_occurrences(documents: list[tuple[frozenset[str], Document]],

@@ -51,3 +51,9 @@ def test_genes_and_words_for_people_are_never_learned():
     assert learn_names(training) == []
     training = [(frozenset({"SPECIES"}), document(str(i), "Women.", {"Women": "9606"}, "Species")) for i in range(5)]
     assert learn_names(training) == []
+
+
+def test_a_number_is_never_learned():
+    species = frozenset({"SPECIES"})
+    training = [(species, document(str(i), "Strain 0533 grew.", {"0533": "604089"}, "Species")) for i in range(5)]
+    assert learn_names(training) == []
