@@ -75,7 +75,8 @@ def test_generic_words_are_not_entities(nlp):
 
 def test_injury_alone_is_no_entity_but_a_named_injury_is(nlp):
     assert shared_grounder().exact("injury")  # Wounds and Injuries, by a related synonym
-    assert texts(nlp("Paracetamol caused acute liver injury and mitochondrial injury.")) == ["Paracetamol"]
+    # "liver injury": a name the corpora's annotators always tag (a learned name), "mitochondrial injury" none
+    assert texts(nlp("Paracetamol caused acute liver injury and mitochondrial injury.")) == ["Paracetamol", "liver injury"]
     assert "brain injury" in texts(nlp("A brain injury was seen."))
 
 
@@ -142,13 +143,14 @@ def test_abbreviated_binomial_follows_the_full_name(nlp):
 
 
 def test_an_abbreviated_binomial_without_its_period_needs_the_genus_named_before(nlp):
-    doc = nlp("Plasmodium falciparum causes malaria. P falciparum parasites were cloned.")
+    doc = nlp("Toxoplasma gondii infects cats. T gondii parasites were cloned.")
     assert [(e.text, e._.kb_id) for e in doc.ents if e.label_ == "SPECIES"] == [
-        ("Plasmodium falciparum", "NCBITaxon:5833"),
-        ("P falciparum", "NCBITaxon:5833"),
+        ("Toxoplasma gondii", "NCBITaxon:5811"),
+        ("cats", "NCBITaxon:9685"),
+        ("T gondii", "NCBITaxon:5811"),
     ]
-    alone = nlp("P falciparum parasites were cloned. A total of 12 patients.")
-    assert not [e.text for e in alone.ents if e.text.startswith(("P ", "A "))]
+    alone = nlp("T gondii parasites were cloned. A total of 12 patients.")
+    assert not [e.text for e in alone.ents if e.text.startswith(("T ", "A "))]
 
 
 def test_a_renamed_binomial_is_one_entity_and_its_abbreviation_follows(nlp):
