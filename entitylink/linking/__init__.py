@@ -4,6 +4,7 @@
   (short forms, coordinations, pathogen genera in human texts);
 - :mod:`.candidate_generation`: fuzzy candidates by character 3-gram TF-IDF (scispaCy's design);
 - :mod:`.priors`: the identifiers the corpora's annotators gave each mention text, at run time;
+- :mod:`.disease_adjectives`: the noun forms of a disease adjective ("psychotic": psychosis);
 - :mod:`.learned_names`: the mention texts the corpora's annotators nearly always tag, as names;
 - :mod:`.mondo_equivalents`: the MONDO class of a disease linked through MeSH, OMIM or a name;
 - :mod:`.therapy_sense`: the procedure of giving a cell or tissue (MSCs -> MSC transplantation), from MeSH.

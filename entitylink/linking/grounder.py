@@ -24,6 +24,7 @@ from entitylink.kb.epithet import epithet_stem
 from entitylink.kb.knowledge_base import ONTOLOGY_PRIORITY, KnowledgeBase
 from entitylink.labels import DISEASE, PRIMARY_ONTOLOGY, PROCEDURE, SPECIES, THERAPY
 from entitylink.linking.candidate_generation import CharNgramCandidateGenerator
+from entitylink.linking.disease_adjectives import ADJECTIVE_HEADS, noun_forms
 from entitylink.linking.mondo_equivalents import MondoEquivalents
 from entitylink.linking.therapy_sense import TherapySense
 from entitylink.normalize import normalize
@@ -102,7 +103,7 @@ class Candidate:
     #: the ontology name that matched the mention
     matched: str
     #: how: ``label``, ``exact``, ``abbreviation``, ``related``, ``implicit`` (human subjects),
-    #: ``abbreviated`` (binomial), ``renamed`` (a binomial of an earlier genus or spelling), ``infection``,
+    #: ``adjective`` ("murine": mouse; "psychotic": psychosis), ``abbreviated`` (binomial), ``renamed`` (a binomial of an earlier genus or spelling), ``infection``,
     #: ``fuzzy``, ``prior`` (learned from the corpora),
     #: ``coordinated`` ("breast and ovarian cancer": the ids of every conjunct), ``given`` (a cell or
     #: tissue given as a treatment: its procedure), ``initialism`` ("HSC"), ``elliptic`` ("conditioning"),
@@ -410,7 +411,8 @@ class Grounder:
         if found:
             return found
         species = (self._renamed(text) or self._lineage(text)) if _wants_species(labels) else ()
-        return self._infection(text, labels) or species or (self._vague(text) if labels is None or DISEASE in labels else ())
+        disease = labels is None or DISEASE in labels
+        return self._infection(text, labels) or species or (self._adjectival(text) or self._vague(text) if disease else ())
 
     def _head_disease(self, text: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A disease after severity, course or cause words, as its head disease ("severe refractory
@@ -436,6 +438,18 @@ class Grounder:
         ("B-cell chronic lymphocytic leukemia"); "refractory anemia" as "myelodysplastic syndrome
         with single lineage dysplasia" is not."""
         return whole.curie == head.curie or f" {normalize(head_text)} " in f" {normalize(whole.name)} "
+
+    def _adjectival(self, text: str) -> tuple[Candidate, ...]:
+        """The disease an adjective names, alone or before a word of :data:`ADJECTIVE_HEADS`, by the
+        first of its noun forms a disease is named ("psychotic symptoms": psychosis, "edematous": edema)."""
+        words = text.split()
+        if not 0 < len(words) <= 2 or (len(words) == 2 and words[1].lower() not in ADJECTIVE_HEADS):
+            return ()
+        for noun in noun_forms(words[0]):
+            found = self.exact(noun, frozenset({DISEASE}))
+            if found:
+                return tuple(_derive(c, _DERIVED_WEIGHT, "adjective") for c in found)
+        return ()
 
     def _vague(self, text: str) -> tuple[Candidate, ...]:
         """The disease class of what a vague phrase's last word follows: "hematologic abnormalities" ->

@@ -303,3 +303,18 @@ def test_a_virus_lineage_is_its_virus(grounder, text):
 @pytest.mark.parametrize("text", ["CMVpp65", "SIVs", "ABCVxyz"])
 def test_no_lineage_for_a_protein_a_plural_or_an_unknown_virus(grounder, text):
     assert grounder.ground(text, SPECIES) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "mesh"),
+    [("edematous", "MESH:D004487"), ("psychotic symptoms", "MESH:D011618"), ("syncopal attacks", "MESH:D013575")],
+)
+def test_a_disease_adjective_links_as_its_noun(grounder, text, mesh):
+    (first, *_) = grounder.ground(text, DISEASE)
+    assert mesh in first.ids
+    assert first.kind == "adjective"
+
+
+def test_a_disease_adjective_before_a_word_that_says_more_is_not_its_noun(grounder):
+    assert not any(c.kind == "adjective" for c in grounder.ground("edematous lungs", DISEASE))
+    assert grounder.ground("edematous", SPECIES) == ()
