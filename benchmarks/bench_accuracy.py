@@ -57,6 +57,8 @@ def main() -> None:
         help="do not link 'patients'... to human (S800, S1000, LINNAEUS do not annotate them)",
     )
     args = parser.parse_args()
+    if not args.corpora.is_dir():
+        parser.error(f"--corpora {args.corpora}: no such folder")
     with tempfile.TemporaryDirectory() as folder:
         config = _held_out_config(args.corpora.resolve(), Path(folder), args.mode, args.config or {})
         nlp = entitylink.load(**RECOGNIZERS[args.mode], config=config, implicit_human=args.implicit_human)
