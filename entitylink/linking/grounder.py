@@ -397,7 +397,15 @@ class Grounder:
             generation = [p for a in generation if a in self.kb for p in self.kb[a].parents]
         if not headings:
             return ()
-        return (max(headings, key=lambda c: max((t.count(".") for t in self.kb[c].tree_numbers), default=0)),)
+        return (max(headings, key=self._disease_depth),)
+
+    def _disease_depth(self, curie: str) -> int:
+        """How deep a MeSH heading sits among the diseases: its deepest tree number outside C23 (signs and
+        pathological conditions, where broad headings sit deep: Communicable Diseases at C23.550.291.531)."""
+        trees = self.kb[curie].tree_numbers
+        return max(
+            (t.count(".") for t in trees if not t.startswith("C23")), default=max((t.count(".") for t in trees), default=0)
+        )
 
     # -- everything ---------------------------------------------------------------------------
     def _ground(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:

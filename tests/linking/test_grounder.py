@@ -307,7 +307,12 @@ def test_no_lineage_for_a_protein_a_plural_or_an_unknown_virus(grounder, text):
 
 @pytest.mark.parametrize(
     ("text", "mesh"),
-    [("edematous", "MESH:D004487"), ("psychotic symptoms", "MESH:D011618"), ("syncopal attacks", "MESH:D013575")],
+    [
+        ("edematous", "MESH:D004487"),
+        ("psychotic symptoms", "MESH:D011618"),
+        ("syncopal attacks", "MESH:D013575"),
+        ("thromboembolic disease", "MESH:D013923"),  # "disease" alone is too vague a head; with an adjective, not
+    ],
 )
 def test_a_disease_adjective_links_as_its_noun(grounder, text, mesh):
     (first, *_) = grounder.ground(text, DISEASE)
