@@ -103,8 +103,8 @@ class Candidate:
     #: the ontology name that matched the mention
     matched: str
     #: how: ``label``, ``exact``, ``abbreviation``, ``related``, ``implicit`` (human subjects),
-    #: ``adjective`` ("murine": mouse; "psychotic": psychosis), ``abbreviated`` (binomial), ``renamed`` (a binomial of an earlier genus or spelling), ``infection``,
-    #: ``fuzzy``, ``prior`` (learned from the corpora),
+    #: ``adjective`` ("murine": mouse; "psychotic": psychosis), ``abbreviated`` (binomial), ``renamed``
+    #: (a binomial of an earlier genus or spelling), ``infection``, ``fuzzy``, ``prior`` (learned from the corpora),
     #: ``coordinated`` ("breast and ovarian cancer": the ids of every conjunct), ``given`` (a cell or
     #: tissue given as a treatment: its procedure), ``initialism`` ("HSC"), ``elliptic`` ("conditioning"),
     #: ``strain`` (a strain's code, "DSM 45357": the species it belongs to), ``lineage`` ("SIVmac": its virus)
@@ -403,23 +403,23 @@ class Grounder:
         """How deep a MeSH heading sits among the diseases: its deepest tree number outside C23 (signs and
         pathological conditions, where broad headings sit deep: Communicable Diseases at C23.550.291.531)."""
         trees = self.kb[curie].tree_numbers
-        return max(
-            (t.count(".") for t in trees if not t.startswith("C23")), default=max((t.count(".") for t in trees), default=0)
-        )
+        outside = [t for t in trees if not t.startswith("C23")] or trees
+        return max((t.count(".") for t in outside), default=0)
 
     # -- everything ---------------------------------------------------------------------------
     def _ground(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:
         """Exact candidates, a modified disease as its head; else, for "<pathogen> infection/reactivation/disease",
-        the infection; else the disease class a vague phrase names ("hematologic abnormalities")."""
+        the infection; else the disease a disease adjective names ("edematous"); else the disease class a
+        vague phrase names ("hematologic abnormalities")."""
         found = self.exact(text, labels)
-        if labels is None or DISEASE in labels:
+        disease = labels is None or DISEASE in labels
+        if disease:
             head = self._head_disease(text, found)
             if head:
                 return head
         if found:
             return found
         species = (self._renamed(text) or self._lineage(text)) if _wants_species(labels) else ()
-        disease = labels is None or DISEASE in labels
         return self._infection(text, labels) or species or (self._adjectival(text) or self._vague(text) if disease else ())
 
     def _head_disease(self, text: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:

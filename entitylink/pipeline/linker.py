@@ -141,8 +141,8 @@ class EntityLinker:
     mention ("breast and ovarian cancer") links to its first concept with the ids of
     every conjunct in ``kb_ids``. Entities of
     labels other than DISEASE/SPECIES/THERAPY are linked to any concept;
-    ``drop_unlinked`` names the labels whose entities nothing was found for are removed (True: every
-    label; default SPECIES: the whole NCBI Taxonomy names no organism "Pleistocene", "bogs" or
+    ``drop_unlinked`` lists the labels whose entities nothing links are removed (True: every label;
+    default SPECIES: the whole NCBI Taxonomy names no organism "Pleistocene", "bogs" or
     "roleof", and on the dev splits 3 of 51 such SPECIES entities were gold, against 42% of the
     DISEASE ones and 60% of the THERAPY ones); of the others, those spelled as an HGNC
     gene symbol ("ATRX", with ``gene_symbols``: :func:`~entitylink.kb.gene_symbols.read_gene_symbols`) and
