@@ -6,9 +6,10 @@ DISEASE   live MONDO classes under "disease", "injury" or "disease susceptibilit
           supplementary concepts mapped to such descriptors
 SPECIES   NCBI Taxonomy taxa of genus rank or below; MeSH organism descriptors (B01-B05)
 THERAPY   subtype ``drug``: MeSH D (chemicals and drugs) outside the trees of proteins, enzymes,
-          nucleic acids and biological factors, or also in another tree with a
-          pharmacological action (ATP, interferons, insulin: peptides are drugs), and
-          supplementary concepts mapped to such descriptors;
+          nucleic acids and biological factors; or also filed by its chemistry (inorganic, organic,
+          heterocyclic or polycyclic compounds, fatty acids), or a nucleoside, and not a protein or
+          enzyme (uridine, cyclic AMP, prostaglandins, coenzyme A); or with a pharmacological action (interferons, insulin:
+          peptides are drugs); and supplementary concepts mapped to such descriptors;
           subtype ``biologic``: a protein, enzyme, nucleic acid or biological factor only
           (by its trees; nucleosides such as ribavirin are drugs) with a pharmacological
           action ("antibodies", "streptokinase");
@@ -54,6 +55,10 @@ _PROCEDURE_TREES = ("E02", "E04")
 _BIOMOLECULE_TREES = ("D08", "D12.776", "D13", "D23")
 #: Nucleosides (D13.570) are small molecules, and their analogues drugs ("Ribavirin"), though filed with nucleic acids.
 _NUCLEOSIDE_TREES = ("D13.570",)
+#: Trees that file a compound by its chemistry, and nucleosides: a small molecule, though also a nucleotide or an autacoid.
+_SMALL_MOLECULE_TREES = ("D01", "D02", "D03", "D04", "D10.251", *_NUCLEOSIDE_TREES)
+#: Cytochromes, enzymes and proteins (D08 also files coenzymes, small molecules: "Biotin", "Coenzyme A").
+_PROTEIN_TREES = ("D08.244", "D08.811", "D12.776")
 _AMINO_ACID_TREE = "D12.125"
 _TAXON_RANKS = {"genus", "subgenus", "species group", "species subgroup", "species", "subspecies", "varietas",
                 "forma", "strain", "serotype", "serogroup", "biotype", "isolate", "no rank"}  # fmt: skip
@@ -91,12 +96,17 @@ def _descriptor_category(concept: Concept) -> Category | None:
     chemical = tuple(number for number in trees if number.startswith("D"))
     if not chemical:
         return None
-    if not _under(chemical, _BIOMOLECULE_TREES):
+    if not _under(chemical, _BIOMOLECULE_TREES) or _small_molecule(chemical):
         return Category(THERAPY, DRUG)
     if not concept.pharmacological_actions:
         return None
     biologic = all(_under((number,), _BIOMOLECULE_TREES) and not _under((number,), _NUCLEOSIDE_TREES) for number in chemical)
     return Category(THERAPY, BIOLOGIC if biologic else DRUG)
+
+
+def _small_molecule(chemical_trees: tuple[str, ...]) -> bool:
+    """Whether a chemical is filed by its chemistry and is no protein or enzyme ("Uridine", "Cyclic AMP")."""
+    return _under(chemical_trees, _SMALL_MOLECULE_TREES) and not _under(chemical_trees, _PROTEIN_TREES)
 
 
 def is_amino_acid(concept: Concept) -> bool:

@@ -81,6 +81,25 @@ def test_a_biomolecule_given_as_a_drug_is_a_biologic_unless_also_a_small_molecul
     assert category(kb, curie) == Category(THERAPY, subtype)
 
 
+@pytest.mark.parametrize(
+    "curie",
+    [
+        "MESH:D014529",  # Uridine: a heterocyclic compound and a nucleoside
+        "MESH:D000242",  # Cyclic AMP: a heterocyclic compound and a nucleotide
+        "MESH:D011453",  # Prostaglandins: fatty acids and autacoids
+        "MESH:D003065",  # Coenzyme A: a coenzyme (D08.211), not an enzyme
+    ],
+)
+def test_a_small_molecule_filed_also_with_biomolecules_is_a_drug_without_an_action(kb, curie):
+    assert not kb[curie].pharmacological_actions
+    assert category(kb, curie) == Category(THERAPY, DRUG)
+
+
+def test_an_enzyme_filed_also_by_its_chemistry_is_no_drug(kb):
+    assert "D10.251.355.128" in kb["MESH:D000090762"].tree_numbers  # Cytochrome P-450 CYP2J2
+    assert category(kb, "MESH:D000090762") is None
+
+
 def test_supplementary_concept_of_biologics_only_is_a_biologic(kb):
     assert kb["MESH:C000589393"].mapped_to == ("MESH:D000911",)  # olaratumab -> Antibodies, Monoclonal
     assert category(kb, "MESH:C000589393") == Category(THERAPY, BIOLOGIC)
