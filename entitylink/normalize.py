@@ -34,8 +34,10 @@ _BRITISH_SPELLINGS = {
     "pnoea": "pnea",  # apnoea, dyspnoea
     "coeli": "celi",  # coeliac
     "aesthe": "esthe",  # anaesthesia
+    "sulph": "sulf",  # sulphate, sulphonamide, sulphasalazine
+    "aluminium": "aluminum",
 }
-_BRITISH = re.compile(r"aem|\boe(?=[sdn])|rrhoea|pnoea|coeli|aesthe|paed|gynaec|tumour|\bfaec|\bfoet|isation\b")
+_BRITISH = re.compile(r"aem|\boe(?=[sdn])|rrhoea|pnoea|coeli|aesthe|paed|gynaec|tumour|\bfaec|\bfoet|isation\b|sulph|aluminium")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _IRREGULAR_PLURALS = {

@@ -28,6 +28,9 @@ from entitylink.normalize import is_acronym_like, key_variants, normalize
         ("dyspnoea", "dyspnea"),
         ("coeliac disease", "celiac disease"),
         ("anaesthesia", "anesthesia"),
+        ("morphine sulphate", "morphine sulfate"),
+        ("sulphasalazine", "sulfasalazine"),
+        ("aluminium hydroxide", "aluminum hydroxide"),
         ("thrombi", "thrombus"),
     ],
 )
