@@ -22,10 +22,11 @@ from entitylink.kb.category import Category, categorize
 from entitylink.kb.concept import Match
 from entitylink.kb.epithet import epithet_stem
 from entitylink.kb.knowledge_base import ONTOLOGY_PRIORITY, KnowledgeBase
-from entitylink.labels import DISEASE, PRIMARY_ONTOLOGY, PROCEDURE, SPECIES, THERAPY
+from entitylink.labels import DISEASE, DRUG, PRIMARY_ONTOLOGY, PROCEDURE, SPECIES, THERAPY
 from entitylink.linking.candidate_generation import CharNgramCandidateGenerator
 from entitylink.linking.disease_adjectives import ADJECTIVE_HEADS, noun_forms
 from entitylink.linking.mondo_equivalents import MondoEquivalents
+from entitylink.linking.salt_forms import parent_compound
 from entitylink.linking.therapy_sense import TherapySense
 from entitylink.normalize import normalize
 
@@ -105,6 +106,7 @@ class Candidate:
     #: how: ``label``, ``exact``, ``abbreviation``, ``related``, ``implicit`` (human subjects),
     #: ``adjective`` ("murine": mouse; "psychotic": psychosis), ``abbreviated`` (binomial), ``renamed``
     #: (a binomial of an earlier genus or spelling), ``infection``, ``fuzzy``, ``prior`` (learned from the corpora),
+    #: ``salt`` (a salt named by its parent drug: "bupropion HCl"),
     #: ``coordinated`` ("breast and ovarian cancer": the ids of every conjunct), ``given`` (a cell or
     #: tissue given as a treatment: its procedure), ``initialism`` ("HSC"), ``elliptic`` ("conditioning"),
     #: ``strain`` (a strain's code, "DSM 45357": the species it belongs to), ``lineage`` ("SIVmac": its virus)
@@ -409,8 +411,8 @@ class Grounder:
     # -- everything ---------------------------------------------------------------------------
     def _ground(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:
         """Exact candidates, a modified disease as its head; else, for "<pathogen> infection/reactivation/disease",
-        the infection; else the disease a disease adjective names ("edematous"); else the disease class a
-        vague phrase names ("hematologic abnormalities")."""
+        the infection; else a salt's parent drug ("bupropion HCl"); else the disease a disease adjective names
+        ("edematous"); else the disease class a vague phrase names ("hematologic abnormalities")."""
         found = self.exact(text, labels)
         disease = labels is None or DISEASE in labels
         if disease:
@@ -420,7 +422,10 @@ class Grounder:
         if found:
             return found
         species = (self._renamed(text) or self._lineage(text)) if _wants_species(labels) else ()
-        return self._infection(text, labels) or species or (self._adjectival(text) or self._vague(text) if disease else ())
+        salt = self._salt(text) if labels is None or THERAPY in labels else ()
+        return (
+            self._infection(text, labels) or species or salt or (self._adjectival(text) or self._vague(text) if disease else ())
+        )
 
     def _head_disease(self, text: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A disease after severity, course or cause words, as its head disease ("severe refractory
@@ -446,6 +451,12 @@ class Grounder:
         ("B-cell chronic lymphocytic leukemia"); "refractory anemia" as "myelodysplastic syndrome
         with single lineage dysplasia" is not."""
         return whole.curie == head.curie or f" {normalize(head_text)} " in f" {normalize(whole.name)} "
+
+    def _salt(self, text: str) -> tuple[Candidate, ...]:
+        """The drug a salt nothing names is a salt of ("bupropion HCl": bupropion)."""
+        parent = parent_compound(text)
+        found = self.exact(parent, frozenset({THERAPY})) if parent else ()
+        return tuple(_derive(c, _DERIVED_WEIGHT, "salt") for c in found if c.subtype == DRUG)
 
     def _adjectival(self, text: str) -> tuple[Candidate, ...]:
         """The disease an adjective names, alone or before a word of :data:`ADJECTIVE_HEADS`, by the

@@ -9,6 +9,7 @@ from entitylink.linking.grounder import HUMAN, HUMAN_WORDS, Candidate, shared_gr
 
 DISEASE = frozenset({"DISEASE"})
 SPECIES = frozenset({"SPECIES"})
+THERAPY = frozenset({"THERAPY"})
 
 
 @pytest.fixture(scope="module")
@@ -157,6 +158,14 @@ def test_reactivation_derives_the_infection(grounder):
     assert found[0].kind == "infection"
     assert found[0].score < 1
     assert "MESH:D003586" in found[0].ids
+
+
+def test_a_salt_nothing_names_is_its_parent_drug(grounder):
+    (salt,) = grounder.ground("bupropion HCl", THERAPY)[:1]
+    assert (salt.curie, salt.kind) == ("MESH:D016642", "salt")
+    assert salt.score < 1
+    assert grounder.ground("bupropion HCl", DISEASE) == ()
+    assert all(c.kind != "salt" for c in grounder.ground("deoxycorticosterone acetate", THERAPY))  # an ester
 
 
 def test_no_infection_for_species_only_labels(grounder):
