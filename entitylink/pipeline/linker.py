@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from entitylink.curie import ontology_of
 from entitylink.kb.category import is_amino_acid
 from entitylink.kb.gene_symbols import read_gene_symbols
-from entitylink.labels import CELL_THERAPY, DISEASE, LABELS, PROCEDURE, SPECIES, THERAPY
+from entitylink.labels import CELL_THERAPY, DISEASE, DRUG, LABELS, PROCEDURE, SPECIES, THERAPY
 from entitylink.linking.grounder import HUMAN, WRITTEN_BINOMIAL, Candidate, Grounder, shared_grounder
 from entitylink.linking.priors import LinkingPriors
 from entitylink.normalize import normalize
@@ -201,6 +201,16 @@ class EntityLinker:
         if head is None or head.start < occurrence.long_start:
             return ()
         return tuple(dataclasses.replace(c, score=round(c.score * _HEAD_WEIGHT, 4)) for c in found)
+
+    def _drug_short_form(self, ent: Span, text: str) -> tuple[Candidate, ...]:
+        """A drug's short form whose long form names nothing ("1-(2-chloroethyl)-3-cyclohexyl-1-nitrosourea
+        (CCNU)") links by its own name, when that names a drug MeSH describes: not a supplementary
+        concept (one mapped to descriptors), whose short forms are codes of research chemicals that
+        collide ("TOTP": tri-o-cresyl phosphate, tri-o-tolylphosphine)."""
+        if ent.label_ != THERAPY or text == ent.text:
+            return ()
+        found = self.grounder.ground(ent.text, _labels(THERAPY))
+        return tuple(c for c in found if c.subtype == DRUG and not self.grounder.kb[c.curie].mapped_to)
 
     def _coordinated(self, text: str, label: str | None) -> tuple[Candidate, ...]:
         """A coordinated mention ("breast and ovarian cancer") as its first concept carrying the ids of all,
@@ -488,7 +498,8 @@ class EntityLinker:
         texts = [abbreviations.expand_span(ent) for ent in ents]
         found_per_ent = [self.grounder.ground(text, _labels(ent.label_)) for ent, text in zip(ents, texts)]
         linked_by_end = {ent.end: (ent, found) for ent, found in zip(ents, found_per_ent) if found}
-        found_per_ent = [self._with_prior(ent, text, found or self._from_long_form_head(ent, abbreviations, linked_by_end))
+        found_per_ent = [self._with_prior(ent, text, found or self._from_long_form_head(ent, abbreviations, linked_by_end)
+                                          or self._drug_short_form(ent, text))
                          for ent, text, found in zip(ents, texts, found_per_ent)]  # fmt: skip
         found_per_ent = [self._plural_coordination(text, ent.label_, found) if found
                          else self._coordinated(text, ent.label_) or self._fuzzy(text, ent.label_)

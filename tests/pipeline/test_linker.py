@@ -229,6 +229,11 @@ def test_an_undefined_short_form_takes_the_concept_the_document_names_in_full():
     assert dm._.kb_id == "MONDO:0005015"
 
 
+def test_a_drug_short_form_whose_long_form_names_nothing_links_by_its_own_name(nlp):
+    doc = nlp("Rats received 1-(2-chloroethyl)-3-cyclohexyl-1-nitrosourea (CCNU) weekly. CCNU was toxic.")
+    assert [ent._.kb_id for ent in doc.ents if ent.text == "CCNU"] == ["MESH:D008130"] * 2  # Lomustine
+
+
 def test_a_defined_short_form_ignores_what_the_priors_say_of_its_letters(nlp):
     doc = nlp("Sprague-Dawley (SD) rats were fed. SD rats were killed.")
     assert all(ent._.kb_id != "MONDO:0002134" for ent in doc.ents)  # sexual dysfunction elsewhere
