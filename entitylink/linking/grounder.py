@@ -66,6 +66,10 @@ _MODIFIERS = frozenset({"severe", "mild", "moderate", "chronic", "refractory", "
                         "regenerative", "recurrent", "persistent", "progressive", "intractable", "relapsed", "transient"})  # fmt: skip
 #: A cause before the disease ("FeLV-associated anemia", "drug-induced hepatitis").
 _CAUSED_BY = re.compile(r"^\S+?-(?:associated|induced|related|mediated)\s+", re.IGNORECASE)
+#: A chemical's name before "-induced" ("levodopa-induced dyskinesias").
+_INDUCED_BY = re.compile(r"^(\S+?)-induced\s", re.IGNORECASE)
+#: How the ontologies name a disease a chemical causes ("drug-induced dyskinesia", "substance-induced psychosis").
+_CHEMICAL_CAUSES = ("drug-induced", "substance-induced")
 #: Last words of phrases that name a class of diseases of what comes before ("hematologic abnormalities").
 _VAGUE_HEADS = frozenset({"abnormality", "abnormalities", "anomaly", "anomalies", "dysfunction", "disturbance",
                           "disturbances", "complication", "complications", "problems", "manifestations",
@@ -429,7 +433,7 @@ class Grounder:
 
     def _head_disease(self, text: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A disease after severity, course or cause words, as its head disease ("severe refractory
-        anemia": anemia), the whole phrase's concepts after it; unless the whole phrase's concept is
+        anemia": anemia) or, after a drug, its drug-induced form, the whole phrase's concepts after it; unless the whole phrase's concept is
         named with the head ("chronic myeloid leukemia", "Hepatitis, Chronic")."""
         words = _CAUSED_BY.sub("", text.strip()).split()
         while len(words) > 1 and words[0].lower() in _MODIFIERS:
@@ -437,13 +441,21 @@ class Grounder:
         head = " ".join(words)
         if head == text.strip() or (found and found[0].label != DISEASE):
             return ()
-        base = self.exact(head, frozenset({DISEASE}))
+        base = self._chemically_induced(text, head) or self.exact(head, frozenset({DISEASE}))
         if not base or (found and self._specific(found[0], base[0], head)):
             return ()
         head_candidate = _derive(base[0], _DERIVED_WEIGHT, "head")
         if found:  # as sure as the whole phrase's match, which follows it
             head_candidate = dataclasses.replace(head_candidate, score=max(head_candidate.score, found[0].score))
         return (head_candidate, *found, *base[1:])
+
+    def _chemically_induced(self, text: str, head: str) -> tuple[Candidate, ...]:
+        """The drug-induced form of the disease a drug induces, where the ontologies name one
+        ("levodopa-induced dyskinesias": drug-induced dyskinesia; "cocaine-induced psychosis")."""
+        cause = _INDUCED_BY.match(text)
+        if cause is None or not any(c.subtype == DRUG for c in self.exact(cause.group(1), frozenset({THERAPY}))):
+            return ()
+        return next(filter(None, (self.exact(f"{words} {head}", frozenset({DISEASE})) for words in _CHEMICAL_CAUSES)), ())
 
     @staticmethod
     def _specific(whole: Candidate, head: Candidate, head_text: str) -> bool:

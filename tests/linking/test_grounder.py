@@ -160,6 +160,21 @@ def test_reactivation_derives_the_infection(grounder):
     assert "MESH:D003586" in found[0].ids
 
 
+@pytest.mark.parametrize(
+    ("text", "curie"),
+    [
+        ("levodopa-induced dyskinesias", "MONDO:0006732"),  # drug-induced dyskinesia, not Dyskinesias
+        ("haloperidol-induced akathisia", "MONDO:0006731"),  # drug-induced akathisia
+    ],
+)
+def test_a_disease_a_drug_induces_is_its_drug_induced_form(grounder, text, curie):
+    assert grounder.ground(text, DISEASE)[0].curie == curie
+
+
+def test_a_disease_something_else_induces_is_its_head(grounder):
+    assert grounder.ground("virus-induced asthma", DISEASE)[0].curie == "MONDO:0004979"  # asthma
+
+
 def test_a_salt_nothing_names_is_its_parent_drug(grounder):
     (salt,) = grounder.ground("bupropion HCl", THERAPY)[:1]
     assert (salt.curie, salt.kind) == ("MESH:D016642", "salt")
