@@ -563,8 +563,11 @@ class Grounder:
     def _fuzzy_candidates(self, text: str, labels: frozenset[str] | None, threshold: float, k: int = 5) -> tuple[Candidate, ...]:
         """Candidates of the names most similar to ``text`` (character 3-gram cosine >= ``threshold``), but
         no disease of a non-human animal: a text near "lymphoproliferative disease, dog" that does not say
-        "dog" names the disease, not the dog's."""
+        "dog" names the disease, not the dog's; and none for a text that is itself the name of a concept of
+        other labels ("blood pressure" is not "low blood pressure", "bone marrow" no bone marrow disease)."""
         found: list[Candidate] = []
+        if any(match.via != "variant" for match in self.kb.lookup(text)):
+            return ()
         for near in self.fuzzy(text, k=k, threshold=threshold):
             for candidate in self.exact(near.key, labels):
                 if not self.is_animal_disease(candidate.curie):

@@ -238,6 +238,12 @@ def test_fuzzy_candidates(grounder):
     assert grounder.fuzzy_candidates("diabetes melitus", DISEASE, 0.99) == ()
 
 
+@pytest.mark.parametrize("text", ["blood pressure", "bone marrow"])
+def test_a_text_naming_a_concept_of_another_kind_has_no_fuzzy_match(grounder, text):
+    assert grounder.kb.lookup(text)  # MeSH Blood Pressure, Bone Marrow: no disease
+    assert grounder.fuzzy_candidates(text, DISEASE, 0.7) == ()  # not low blood pressure, bone marrow diseases
+
+
 def test_a_fuzzy_match_is_never_the_disease_of_a_non_human_animal(grounder):
     (dog,) = grounder.ground("lymphoproliferative disease, dog", DISEASE)[:1]
     assert dog.curie == "MONDO:1012380" and grounder.is_animal_disease(dog.curie)  # named: it stays
