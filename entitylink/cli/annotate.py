@@ -28,6 +28,7 @@ from entitylink.io.formats import BINARY_FORMATS, SUFFIX_FORMATS
 from entitylink.io.formats import FORMATS as WRITER_FORMATS
 from entitylink.io.readers import FORMATS as READER_FORMATS
 from entitylink.io.readers import count_documents, input_files, read_inputs
+from entitylink.kb.mesh_release import newest_descriptor_number
 from entitylink.labels import LABELS
 from entitylink.pipeline import RECOGNIZERS
 
@@ -47,6 +48,16 @@ class _Counts:
     failed: int = 0
 
 
+def _descriptor(value: str | None) -> str | None:
+    """``--mesh-newest``: a MeSH descriptor id, else a usage error."""
+    if value is not None:
+        try:
+            newest_descriptor_number(value, "--mesh-newest")
+        except EntitylinkError as error:
+            raise typer.BadParameter(str(error), param_hint="--mesh-newest") from None
+    return value
+
+
 def annotate(
     inputs: list[Path] = typer.Argument(..., metavar="INPUT", help="Text files (one abstract each), PubTator, PubMed XML (.xml, .xml.gz), BioC or JSONL files, folders of them, or - for standard input."),
     output: Path | None = typer.Option(None, "--output", "-o", metavar="PATH", help="File to write [default: standard output]; with --scheduler, the dataset folder."),
@@ -55,6 +66,7 @@ def annotate(
     labels: list[str] | None = typer.Option(None, "--label", "-l", **choice(LABELS, case_sensitive=False), help="Only this label. Repeatable."),
     implicit_human: bool = typer.Option(True, "--implicit-human/--no-implicit-human", help="Link 'patients', 'women'... to Homo sapiens."),
     recognizer: str = typer.Option("hybrid", "--recognizer", "-r", **choice(tuple(RECOGNIZERS)), help="hybrid (trained NER + dictionary), dictionary or ner."),
+    mesh_newest: str | None = typer.Option(None, "--mesh-newest", metavar="DESCRIPTOR", callback=_descriptor, help="Give MeSH ids as the earlier MeSH release whose newest descriptor this is (BC5CDR: D066126): a descriptor created since gives way to the headings it refines."),
     ner_model: Path | None = typer.Option(None, "--ner-model", metavar="DIR", exists=True, file_okay=False, help="A NER trained with scripts/train_ner.py [default: the bundled one]."),
     workers: int = typer.Option(1, "--workers", "-w", metavar="N", min=1, help="Processes."),
     batch_size: int = typer.Option(64, "--batch-size", metavar="N", min=1, help="Documents per batch."),
@@ -79,7 +91,7 @@ def annotate(
         options = {"ontologies": tuple(parse_sources(ontology).items()), "cache_dir": cache_dir and str(cache_dir),
                    "labels": tuple(labels or LABELS), "implicit_human": implicit_human, "batch_size": batch_size,
                    "ner": RECOGNIZERS[recognizer]["ner"] and (str(ner_model) if ner_model else True),
-                   "dictionary": RECOGNIZERS[recognizer]["dictionary"]}  # fmt: skip
+                   "dictionary": RECOGNIZERS[recognizer]["dictionary"], "mesh_newest": mesh_newest}  # fmt: skip
         return annotate_on_dask(inputs, output, scheduler, input_format, options, partition_size, overwrite)
     from entitylink.pipeline import load as load_pipeline
 
@@ -89,7 +101,8 @@ def annotate(
         try:
             nlp = load_pipeline(ontologies=parse_sources(ontology), cache_dir=cache_dir, labels=labels or LABELS,
                                 implicit_human=implicit_human, ner=RECOGNIZERS[recognizer]["ner"] and (ner_model or True),
-                                dictionary=RECOGNIZERS[recognizer]["dictionary"])  # fmt: skip
+                                dictionary=RECOGNIZERS[recognizer]["dictionary"],
+                                config={"entitylink_linker": {"mesh_newest": mesh_newest}} if mesh_newest else None)  # fmt: skip
             documents = read_inputs(inputs, input_format)
             chunked = (
                 ChunkedOutput(output, fmt, [str(p) for p in inputs], resume) if output and fmt not in BINARY_FORMATS else None

@@ -7,6 +7,8 @@
 - :mod:`.index_cache`: the compiled indexes on disk, one per ontology file;
 - :mod:`.knowledge_base`: :class:`KnowledgeBase` and :func:`load_kb`, lookups across ontologies;
 - :mod:`.category`: which label (and therapy subtype) a concept belongs to;
+- :mod:`.mesh_tree`: where a MeSH heading sits in the MeSH trees;
+- :mod:`.mesh_release`: MeSH ids as an earlier MeSH release gives them;
 - :mod:`.gene_symbols`: HGNC's gene symbols, words the pipeline reads as genes.
 
 May import the shared base modules (:mod:`entitylink.errors`, :mod:`entitylink.curie`,

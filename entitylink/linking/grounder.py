@@ -22,6 +22,7 @@ from entitylink.kb.category import Category, categorize
 from entitylink.kb.concept import Match
 from entitylink.kb.epithet import epithet_stem
 from entitylink.kb.knowledge_base import ONTOLOGY_PRIORITY, KnowledgeBase
+from entitylink.kb.mesh_tree import heading_depth
 from entitylink.labels import DISEASE, DRUG, PRIMARY_ONTOLOGY, PROCEDURE, SPECIES, THERAPY
 from entitylink.linking.candidate_generation import CharNgramCandidateGenerator
 from entitylink.linking.disease_adjectives import ADJECTIVE_HEADS, noun_forms
@@ -403,14 +404,7 @@ class Grounder:
             generation = [p for a in generation if a in self.kb for p in self.kb[a].parents]
         if not headings:
             return ()
-        return (max(headings, key=self._disease_depth),)
-
-    def _disease_depth(self, curie: str) -> int:
-        """How deep a MeSH heading sits among the diseases: its deepest tree number outside C23 (signs and
-        pathological conditions, where broad headings sit deep: Communicable Diseases at C23.550.291.531)."""
-        trees = self.kb[curie].tree_numbers
-        outside = [t for t in trees if not t.startswith("C23")] or trees
-        return max((t.count(".") for t in outside), default=0)
+        return (max(headings, key=lambda heading: heading_depth(self.kb[heading])),)
 
     # -- everything ---------------------------------------------------------------------------
     def _ground(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:

@@ -366,3 +366,23 @@ def test_workers_end_with_their_parent(kb, tmp_path, many_inputs, stop):
     if stop == signal.SIGTERM:
         assert process.returncode == 128 + signal.SIGTERM
     _wait_for(lambda: not any(psutil.pid_exists(w) and psutil.Process(w).status() != psutil.STATUS_ZOMBIE for w in workers), 30)
+
+
+def test_mesh_newest_gives_ids_of_an_earlier_mesh_release(kb, tmp_path):
+    text = tmp_path / "1.txt"
+    text.write_text("Hemorrhagic cystitis after cyclophosphamide.", encoding="utf-8")
+    ids = {}
+    for newest in (None, "D066126"):
+        result = annotate(text, "-f", "pubtator", *(("--mesh-newest", newest) if newest else ()))
+        assert result.exit_code == 0, result.output
+        rows = [line.split("\t") for line in result.stdout.splitlines()[2:] if line]
+        ids[newest] = {row[3]: row[5] for row in rows}
+    assert ids[None]["Hemorrhagic cystitis"] == "D000096722"  # MeSH 2024: Cystitis, Hemorrhagic
+    assert ids["D066126"]["Hemorrhagic cystitis"] == "D003556"  # as BC5CDR (MeSH 2014) gives it: Cystitis
+    assert ids["D066126"]["cyclophosphamide"] == ids[None]["cyclophosphamide"] == "D003520"
+
+
+def test_mesh_newest_that_is_no_descriptor_is_a_usage_error(tmp_path):
+    result = annotate(PRCA, "--mesh-newest", "2015")
+    assert result.exit_code == 2
+    assert "--mesh-newest" in result.output and "not a MeSH descriptor id" in result.output
