@@ -1,6 +1,6 @@
 """Annotate the example abstracts and print, for each, its entities and its "Linked entities" sections.
 
-python examples/annotate_abstracts.py [FOLDER]
+    python examples/annotate_abstracts.py [FOLDER]
 """
 
 from __future__ import annotations

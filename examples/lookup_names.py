@@ -1,6 +1,6 @@
 """Look a few names up in the bundled knowledge base and print their concepts and cross-references.
 
-python examples/lookup_names.py "acute myeloid leukemia" PRCA cat corticosteroids
+    python examples/lookup_names.py "acute myeloid leukemia" PRCA cat corticosteroids
 """
 
 from __future__ import annotations
@@ -26,7 +26,4 @@ def main(names: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(
-        sys.argv[1:]
-        or ["acute myeloid leukemia", "pure red cell aplasia", "PRCA", "cat", "Feline leukemia virus", "corticosteroids"]
-    )
+    main(sys.argv[1:] or ["acute myeloid leukemia", "pure red cell aplasia", "PRCA", "cat", "Feline leukemia virus", "corticosteroids"])
