@@ -201,12 +201,16 @@ class EntityLinker:
 
     @staticmethod
     def _from_long_form_head(ent: Span, abbreviations: Abbreviations, linked_by_end: _LinkedByEnd) -> tuple[Candidate, ...]:
-        """A short form whose long form ends in a linked entity ("allogeneic [HSCT]" for "allo-HSCT") links like it."""
+        """A short form whose long form ends in a linked entity ("allogeneic [HSCT]" for "allo-HSCT") links like it,
+        unless the entity follows an "of": the short form names what comes before ("duration of [catatonia]
+        (DOC)", "Studies of [Left Ventricular Dysfunction] (SOLVD)")."""
         occurrence = abbreviations.by_start.get(ent.start)
         if occurrence is None or occurrence.end != ent.end:
             return ()
         head, found = linked_by_end.get(occurrence.long_end, (None, ()))
         if head is None or head.start < occurrence.long_start:
+            return ()
+        if any(token.lower_ == "of" for token in ent.doc[occurrence.long_start : head.start]):
             return ()
         return tuple(dataclasses.replace(c, score=round(c.score * _HEAD_WEIGHT, 4)) for c in found)
 

@@ -212,6 +212,15 @@ def test_short_forms_link_as_their_long_form(nlp):
     }
 
 
+def test_a_short_form_of_what_comes_before_an_of_does_not_link_as_the_entity_after_it(nlp):
+    doc = nlp("Dopamine increased the duration of catatonia (DOC) after ketamine. The DOC was long.")
+    assert {(ent.text, ent._.kb_id) for ent in doc.ents if ent.text in ("catatonia", "DOC")} <= {
+        ("catatonia", "MONDO:0800105"),
+        ("DOC", None),
+    }
+    assert any(ent.text == "catatonia" for ent in doc.ents)
+
+
 def test_an_undefined_short_form_links_only_by_an_exact_name():
     linker = blank_with_linker(gene_symbols=False)
     sd = [t.text for t in linker.make_doc("Values are mean +/- SD .")].index("SD")
