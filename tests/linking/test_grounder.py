@@ -91,6 +91,7 @@ def test_mesh_name_maps_to_mondo_when_they_share_a_name(grounder, kb):
         ("dystonia", "MESH:D004421", "MESH:D020821"),
         ("eczema", "MESH:D004485", "MESH:D003876"),
         ("coronary heart disease", "MESH:D003327", "MESH:D003324"),  # the text names MONDO's label too
+        ("chronic kidney disease", "MESH:D051436", "MESH:D007676"),  # a narrower concept of MeSH's heading
     ],
 )
 def test_the_mesh_id_is_the_heading_the_text_names_before_the_one_mondo_maps_to(grounder, kb, text, named, mapped):
