@@ -71,11 +71,11 @@ _CAUSED_BY = re.compile(r"^\S+?-(?:associated|induced|related|mediated)\s+", re.
 _INDUCED_BY = re.compile(r"^(\S+?)-induced\s", re.IGNORECASE)
 #: How the ontologies name a disease a chemical causes ("drug-induced dyskinesia", "substance-induced psychosis").
 _CHEMICAL_CAUSES = ("drug-induced", "substance-induced")
-#: Last words of phrases that name a class of diseases of what comes before ("hematologic abnormalities").
-_VAGUE_HEADS = frozenset({"abnormality", "abnormalities", "anomaly", "anomalies", "dysfunction", "disturbance",
-                          "disturbances", "complication", "complications", "problems", "manifestations",
-                          "hypoplasia", "aplasia", "hyperplasia", "dysplasia", "involvement", "damage", "injury",
-                          "injuries", "impairment", "impairments", "toxicity", "toxicities"})  # fmt: skip
+#: Last words of phrases that name a class of diseases of what comes before ("hematologic abnormalities"),
+#: in the singular that :func:`~entitylink.normalize.normalize` gives every number of them.
+_VAGUE_HEADS = frozenset({"abnormality", "anomaly", "dysfunction", "disturbance", "complication", "problem",
+                          "manifestation", "hypoplasia", "aplasia", "hyperplasia", "dysplasia", "involvement",
+                          "damage", "injury", "impairment", "toxicity"})  # fmt: skip
 #: A Latin name of two or more words, as a species or subspecies is written ("Alnus alnobetula fruticosa").
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [a-z][a-z-]+)+")
 #: A virus's short form followed by its host's, a lineage ("SIVmac", "SIVmac239"; not the protein "CMVpp65").
@@ -481,7 +481,7 @@ class Grounder:
         """The disease class of what a vague phrase's last word follows: "hematologic abnormalities" ->
         hematologic disease, "bone marrow erythroid hypoplasia" -> bone marrow disease."""
         words = text.split()
-        if len(words) < 2 or words[-1].lower() not in _VAGUE_HEADS:
+        if len(words) < 2 or normalize(words[-1]) not in _VAGUE_HEADS:
             return ()
         for size in range(len(words) - 1, 0, -1):
             for head in ("disease", "disorder"):
