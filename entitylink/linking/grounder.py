@@ -361,10 +361,10 @@ class Grounder:
                    named: list[str] | None = None, source: str | None = None) -> Candidate:  # fmt: skip
         """A candidate for ``curie`` with its MeSH equivalent: a cross-reference the text names; else a MeSH
         concept of the same concept the text names (``source``, or one MONDO equates with ``curie``), else
-        the best MeSH concept of the same label the text names, then the first cross-reference ("dystonia":
+        the best MeSH disease the text names, then the first cross-reference ("dystonia":
         Dystonia, then the Dystonic Disorders MONDO maps to first; "chronic kidney disease": Renal
         Insufficiency, Chronic, whose narrower concept it is in MeSH, then Kidney Failure, Chronic); else a
-        cross-reference; and the MeSH concept ``source`` that led to ``curie`` when it is neither. A MONDO disease with neither a MeSH nor an OMIM id gets the MeSH heading of a parent
+        cross-reference; else the best MeSH concept of the same label the text names; and the MeSH concept ``source`` that led to ``curie`` when it is neither. A MONDO disease with neither a MeSH nor an OMIM id gets the MeSH heading of a parent
         (:meth:`broader_mesh`)."""
         concept = self.kb[curie]
         ids = [curie]
@@ -373,7 +373,12 @@ class Grounder:
             xrefs = self.kb.xrefs(curie, "MESH")
             same_name = [c for c in named if ontology_of(c) == "mesh" and self.category(c) == Category(category.label)]
             same_concept = [c for c in same_name if c == source or self.mondo.of(c) == curie][:1]
-            ids += [c for c in xrefs if c in named][:1] or list(dict.fromkeys([*same_concept, *same_name[:1], *xrefs[:1]]))
+            named_heading = same_name[:1] if category.label == DISEASE else []  # "humans" names Humans, no genus Homo
+            ids += (
+                [c for c in xrefs if c in named][:1]
+                or list(dict.fromkeys([*same_concept, *named_heading, *xrefs[:1]]))
+                or same_name[:1]
+            )
         if source is not None and source not in ids and ontology_of(source) == "mesh":
             ids.append(source)
         if ontology_of(curie) == "mondo":
