@@ -72,10 +72,10 @@ def _organism_by_head(ent: Span, abbreviations: Abbreviations) -> Span:
 
 def _trusted_when_undefined(candidate: Candidate, short_form: str) -> bool:
     """Whether a short form the document does not define may link to ``candidate`` though the document
-    does not name it in full: not a disease by a loose kind of name, nor an organism by two letters
-    ("PV" interneurons are no poliovirus)."""
+    does not name it in full: not a disease by a loose kind of name, nor a disease or an organism by two
+    letters ("PV" interneurons are no poliovirus, group "TD" no thanatophoric dysplasia)."""
     if candidate.label == DISEASE:
-        return candidate.kind not in _LOOSE_KINDS
+        return candidate.kind not in _LOOSE_KINDS and len(short_form) > 2
     return candidate.label != SPECIES or len(short_form) > 2
 
 

@@ -225,8 +225,15 @@ def test_an_undefined_short_form_links_only_by_an_exact_name():
     linker = blank_with_linker(gene_symbols=False)
     sd = [t.text for t in linker.make_doc("Values are mean +/- SD .")].index("SD")
     assert link(linker, "Values are mean +/- SD .", sd, sd + 1).ents == ()  # no sexual dysfunction (the priors), no Salla disease
-    (ad,) = link(linker, "Patients with AD .", 2, 3).ents
-    assert ad._.kb_id == "MONDO:0004975"
+    (sle,) = link(linker, "Patients with SLE .", 2, 3).ents
+    assert sle._.kb_id == "MONDO:0007915"
+
+
+def test_an_undefined_short_form_of_two_letters_links_to_no_disease():
+    # "AD": Alzheimer disease, atopic dermatitis or autosomal dominant; group "TD": no thanatophoric dysplasia
+    linker = blank_with_linker(gene_symbols=False)
+    assert link(linker, "Patients with AD .", 2, 3).ents == ()
+    assert link(linker, "Group TD received tobramycin .", 1, 2).ents == ()
 
 
 def test_an_undefined_short_form_takes_the_concept_the_document_names_in_full():
@@ -234,8 +241,7 @@ def test_an_undefined_short_form_takes_the_concept_the_document_names_in_full():
     doc = linker.make_doc("Myotonic dystrophy (DM) is common . DM patients .")
     doc.ents = [Span(doc, 0, 2, label="DISEASE"), Span(doc, 3, 4, label="DISEASE"), Span(doc, 8, 9, label="DISEASE")]
     assert {ent._.kb_id for ent in linker(doc).ents} == {"MONDO:0016107"}  # not diabetes mellitus
-    (dm,) = link(linker, "Patients with DM .", 2, 3).ents
-    assert dm._.kb_id == "MONDO:0005015"
+    assert link(linker, "Patients with DM .", 2, 3).ents == ()  # undefined and named nowhere in full
 
 
 def test_a_drug_short_form_whose_long_form_names_nothing_links_by_its_own_name(nlp):
