@@ -134,9 +134,10 @@ class EntityLinker:
     spaCy's own ``ent.kb_id_``. A short form is linked as its long form, or as the
     entity its long form ends in ("allogeneic hematopoietic stem cell transplantation
     (allo-HSCT)"); a short form the document does not define links first to a concept the document
-    names in full, else to a disease only by an exact name ("AD": Alzheimer disease), never by a related
-    synonym or a prior ("mean +/- SD" is no sexual dysfunction), and to an organism not by two letters
-    ("PV" is no poliovirus). In a document that mentions humans, a pathogen genus links to its
+    names in full, else to a disease only by an exact name of more than two letters ("SLE": systemic lupus
+    erythematosus; "AD" alone may be Alzheimer disease, atopic dermatitis or autosomal dominant), never by
+    a related synonym or a prior ("mean +/- SD" is no sexual dysfunction), and to an organism not by two
+    letters ("PV" is no poliovirus). In a document that mentions humans, a pathogen genus links to its
     human species (cytomegalovirus: NCBITaxon:10359). Exact (normalized) names come
     first; an entity no name matches gets the fuzzy candidates whose character 3-gram
     similarity is at least ``fuzzy_threshold`` (None: no fuzzy matching). A coordinated
