@@ -28,9 +28,9 @@ def descriptor_number(curie: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def newest_descriptor_number(newest: str, setting: str = "mesh_newest") -> int:
+def newest_descriptor_number(newest: object, setting: str = "mesh_newest") -> int:
     """The number of ``newest``, the newest descriptor of a MeSH release, or an error naming ``setting``."""
-    number = descriptor_number(newest)
+    number = descriptor_number(newest) if isinstance(newest, str) else None
     if number is None:
         raise EntitylinkError(
             f"{setting}={newest!r}: not a MeSH descriptor id; give the newest descriptor of the release, such as D066126"

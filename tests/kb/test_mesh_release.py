@@ -49,7 +49,7 @@ def test_headings_newer_too_are_climbed_past(kb):
     )
 
 
-@pytest.mark.parametrize("bad", ["2015", "C069541", "MESH:D66126", ""])
+@pytest.mark.parametrize("bad", ["2015", "C069541", "MESH:D66126", "", 66126])
 def test_a_bad_newest_descriptor_is_a_clear_error(bad):
     with pytest.raises(EntitylinkError, match="mesh_newest=.*not a MeSH descriptor id"):
         newest_descriptor_number(bad)
