@@ -101,8 +101,7 @@ def annotate(
         try:
             nlp = load_pipeline(ontologies=parse_sources(ontology), cache_dir=cache_dir, labels=labels or LABELS,
                                 implicit_human=implicit_human, ner=RECOGNIZERS[recognizer]["ner"] and (ner_model or True),
-                                dictionary=RECOGNIZERS[recognizer]["dictionary"],
-                                config={"entitylink_linker": {"mesh_newest": mesh_newest}} if mesh_newest else None)  # fmt: skip
+                                dictionary=RECOGNIZERS[recognizer]["dictionary"], mesh_newest=mesh_newest)  # fmt: skip
             documents = read_inputs(inputs, input_format)
             chunked = (
                 ChunkedOutput(output, fmt, [str(p) for p in inputs], resume) if output and fmt not in BINARY_FORMATS else None

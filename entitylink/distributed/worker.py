@@ -49,9 +49,9 @@ class PipelineOptions:
     mesh_newest: str | None = None
 
     def load(self) -> Language:
-        config = {"entitylink_linker": {"mesh_newest": self.mesh_newest}} if self.mesh_newest else None
         return load(ontologies=dict(self.ontologies) or None, cache_dir=self.cache_dir, labels=self.labels,
-                    implicit_human=self.implicit_human, ner=self.ner, dictionary=self.dictionary, config=config)  # fmt: skip
+                    implicit_human=self.implicit_human, ner=self.ner, dictionary=self.dictionary,
+                    mesh_newest=self.mesh_newest)  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
         return json.loads(json.dumps(asdict(self)))  # as the manifest holds it: lists, not tuples

@@ -74,9 +74,9 @@ def _trusted_when_undefined(candidate: Candidate, short_form: str) -> bool:
     """Whether a short form the document does not define may link to ``candidate`` though the document
     does not name it in full: not a disease by a loose kind of name, nor a disease or an organism by two
     letters ("PV" interneurons are no poliovirus, group "TD" no thanatophoric dysplasia)."""
-    if candidate.label == DISEASE:
-        return candidate.kind not in _LOOSE_KINDS and len(short_form) > 2
-    return candidate.label != SPECIES or len(short_form) > 2
+    if candidate.label in (DISEASE, SPECIES) and len(short_form) <= 2:
+        return False
+    return candidate.label != DISEASE or candidate.kind not in _LOOSE_KINDS
 
 
 def _type_number_end(ent: Span) -> int | None:

@@ -67,6 +67,7 @@ def load(
     ner: bool | str | Path = True,
     dictionary: bool = True,
     config: Mapping[str, Mapping[str, Any]] | None = None,
+    mesh_newest: str | None = None,
 ) -> Language:
     """A ``spacy.Language`` that tags and links diseases, species and therapies.
 
@@ -78,6 +79,8 @@ def load(
     ``scripts/train_ner.py``; False: none) and ``dictionary`` the dictionary recognizer;
     with both, their entities are merged by the hybrid policy of :mod:`.merge_policies`.
     ``config`` adds settings per component name (``{"entitylink_linker": {"max_alternatives": 3}}``).
+    ``mesh_newest`` gives MeSH ids as the earlier MeSH release whose newest descriptor it is (``"D066126"``,
+    BC5CDR's): the linker's setting of that name.
 
     The first call on a machine compiles the ontology indexes (1 to 3 minutes, cached for every later call).
     """
@@ -102,7 +105,7 @@ def load(
         nlp.add_pipe("entitylink_dictionary", config={**shared, "labels": list(labels), "implicit_human": implicit_human,
                                                        **extra.pop("entitylink_dictionary", {})})  # fmt: skip
     nlp.add_pipe("entitylink_linker", config={**shared, "fuzzy_threshold": fuzzy_threshold, "therapy_sense": THERAPY in labels,
-                                               **extra.pop("entitylink_linker", {})})  # fmt: skip
+                                               "mesh_newest": mesh_newest, **extra.pop("entitylink_linker", {})})  # fmt: skip
     if extra:
         raise ValueError(f"config names unknown components {sorted(extra)}; the pipeline has {nlp.pipe_names}")
     return nlp
