@@ -20,8 +20,8 @@ splits (a few seconds) and the dev splits stay held out; ``--config`` settings o
 ``--config '{"entitylink_ner": {"model": "..."}}'``.
 
 ``--corpus-mesh`` gives MeSH ids as the release each corpus was annotated with (the linker's
-``mesh_newest``, set per corpus to the newest descriptor its train split uses), as a user comparing
-with that corpus would.
+``mesh_newest``, set per corpus to the newest descriptor and supplementary concept its train split uses),
+as a user comparing with that corpus would.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from entitylink.evaluation.scoring import (
     score,
 )
 from entitylink.io.readers import read_pubtator
-from entitylink.kb.mesh_release import descriptor_number
+from entitylink.kb.mesh_release import MeshRelease, descriptor_number, supplementary_number
 from entitylink.pipeline import RECOGNIZERS
 from entitylink.pipeline.extensions import doc_error
 from entitylink.training.corpora import dev_splits, train_documents
@@ -67,7 +67,7 @@ def main() -> None:
         "--corpus-mesh",
         action="store_true",
         help="give MeSH ids as the release each corpus was annotated with: the linker's mesh_newest set to the "
-        "newest descriptor its train split uses",
+        "newest descriptor and supplementary concept its train split uses",
     )
     args = parser.parse_args()
     if not args.corpora.is_dir():
@@ -83,7 +83,7 @@ def main() -> None:
         name = str(split)
         documents = list(islice(split.documents(), args.limit))
         if args.corpus_mesh:
-            nlp.get_pipe("entitylink_linker").mesh_newest_number = _newest_descriptor(split.path.parent / "train.pubtator")
+            nlp.get_pipe("entitylink_linker").mesh_release = _corpus_release(split.path.parent / "train.pubtator")
         started = time.perf_counter()
         docs = list(annotate_documents(nlp, documents))
         elapsed = time.perf_counter() - started
@@ -101,10 +101,14 @@ def main() -> None:
         sys.exit(f"\n{failed} documents failed to annotate (see above): the scores above count them as empty")
 
 
-def _newest_descriptor(train: Path) -> int | None:
-    """The number of the newest MeSH descriptor a train split's gold ids use (BC5CDR: 66126, D066126)."""
-    numbers = [n for m in gold_mentions(read_pubtator(train)) for curie in m.ids if (n := descriptor_number(curie))]
-    return max(numbers, default=None)
+def _corpus_release(train: Path) -> MeshRelease:
+    """The MeSH release of a corpus: the newest descriptor and supplementary concept its train split's gold ids
+    use (BC5CDR: D066126; NCBI-disease: D061325 and C548028)."""
+    ids = [curie for m in gold_mentions(read_pubtator(train)) for curie in m.ids]
+    return MeshRelease(
+        max(filter(None, map(descriptor_number, ids)), default=None),
+        max(filter(None, map(supplementary_number, ids)), default=None),
+    )
 
 
 def _held_out_config(

@@ -28,7 +28,7 @@ from entitylink.io.formats import BINARY_FORMATS, SUFFIX_FORMATS
 from entitylink.io.formats import FORMATS as WRITER_FORMATS
 from entitylink.io.readers import FORMATS as READER_FORMATS
 from entitylink.io.readers import count_documents, input_files, read_inputs
-from entitylink.kb.mesh_release import newest_descriptor_number
+from entitylink.kb.mesh_release import mesh_release
 from entitylink.labels import LABELS
 from entitylink.pipeline import RECOGNIZERS
 
@@ -48,11 +48,11 @@ class _Counts:
     failed: int = 0
 
 
-def _descriptor(value: str | None) -> str | None:
-    """``--mesh-newest``: a MeSH descriptor id, else a usage error."""
+def _release(value: str | None) -> str | None:
+    """``--mesh-newest``: a MeSH release's newest descriptor id, supplementary concept id or both, else a usage error."""
     if value is not None:
         try:
-            newest_descriptor_number(value, "--mesh-newest")
+            mesh_release(value, "--mesh-newest")
         except EntitylinkError as error:
             raise typer.BadParameter(str(error), param_hint="--mesh-newest") from None
     return value
@@ -66,7 +66,7 @@ def annotate(
     labels: list[str] | None = typer.Option(None, "--label", "-l", **choice(LABELS, case_sensitive=False), help="Only this label. Repeatable."),
     implicit_human: bool = typer.Option(True, "--implicit-human/--no-implicit-human", help="Link 'patients', 'women'... to Homo sapiens."),
     recognizer: str = typer.Option("hybrid", "--recognizer", "-r", **choice(tuple(RECOGNIZERS)), help="hybrid (trained NER + dictionary), dictionary or ner."),
-    mesh_newest: str | None = typer.Option(None, "--mesh-newest", metavar="DESCRIPTOR", callback=_descriptor, help="Give MeSH ids as the earlier MeSH release whose newest descriptor this is (BC5CDR: D066126): a descriptor created since gives way to the headings it refines."),
+    mesh_newest: str | None = typer.Option(None, "--mesh-newest", metavar="IDS", callback=_release, help="Give MeSH ids as the earlier MeSH release whose newest descriptor (BC5CDR: D066126), or newest descriptor and supplementary concept (NCBI-disease: D061325,C548028), these are: a descriptor created since gives way to the headings it refines, a supplementary concept to the disease's OMIM id."),
     ner_model: Path | None = typer.Option(None, "--ner-model", metavar="DIR", exists=True, file_okay=False, help="A NER trained with scripts/train_ner.py [default: the bundled one]."),
     workers: int = typer.Option(1, "--workers", "-w", metavar="N", min=1, help="Processes."),
     batch_size: int = typer.Option(64, "--batch-size", metavar="N", min=1, help="Documents per batch."),

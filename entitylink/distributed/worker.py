@@ -45,7 +45,7 @@ class PipelineOptions:
     ner: bool | str = True
     dictionary: bool = True
     batch_size: int = 64
-    #: the newest descriptor of the MeSH release ids follow (the linker's ``mesh_newest``); None: MeSH 2024
+    #: the newest records of the MeSH release ids follow (the linker's ``mesh_newest``); None: MeSH 2024
     mesh_newest: str | None = None
 
     def load(self) -> Language:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from entitylink.curie import ontology_of
 from entitylink.kb.category import is_amino_acid
 from entitylink.kb.gene_symbols import read_gene_symbols
-from entitylink.kb.mesh_release import ids_as_of, newest_descriptor_number
+from entitylink.kb.mesh_release import ids_as_of, mesh_release
 from entitylink.labels import CELL_THERAPY, DISEASE, DRUG, LABELS, PROCEDURE, SPECIES, THERAPY
 from entitylink.linking.grounder import HUMAN, WRITTEN_BINOMIAL, Candidate, Grounder, shared_grounder
 from entitylink.linking.priors import LinkingPriors
@@ -165,10 +165,11 @@ class EntityLinker:
     ``strain_designations``: a strain's code ("strain 15-Je-017", "=DSM 45357") becomes an entity of the
     species the document names nearest to it (:mod:`entitylink.pipeline.strain_designations`).
 
-    ``mesh_newest``: the newest MeSH descriptor of an earlier MeSH release (``"D066126"``), whose ids
-    ``kb_ids`` and the PubTator id should follow, as a corpus annotated with it does: a descriptor created
-    since gives way to the headings it refines (:func:`~entitylink.kb.mesh_release.ids_as_of`; "hemorrhagic
-    cystitis": Cystitis). None: MeSH 2024's own ids.
+    ``mesh_newest``: the newest MeSH descriptor of an earlier MeSH release (``"D066126"``), or its newest
+    descriptor and supplementary concept (``"D061325,C548028"``), whose ids ``kb_ids`` and the PubTator id
+    should follow, as a corpus annotated with it does: a descriptor created since gives way to the headings
+    it refines ("hemorrhagic cystitis": Cystitis), a supplementary concept to the disease's OMIM id, else its
+    headings (:func:`~entitylink.kb.mesh_release.ids_as_of`). None: MeSH 2024's own ids.
     """
 
     def __init__(self, nlp: Language, name: str = "entitylink_linker", *,
@@ -189,7 +190,7 @@ class EntityLinker:
         self.therapy_sense = therapy_sense
         self.gene_symbols = read_gene_symbols() if gene_symbols else frozenset()
         self.strain_designations = strain_designations
-        self.mesh_newest_number = None if mesh_newest is None else newest_descriptor_number(mesh_newest)
+        self.mesh_release = None if mesh_newest is None else mesh_release(mesh_newest)
 
     def candidates(self, text: str, label: str | None) -> tuple[Candidate, ...]:
         """The ranked candidates for a mention text of a given label: exact names, else fuzzy ones."""
@@ -545,7 +546,7 @@ class EntityLinker:
             span = Span(doc, ent.start, ent.end, label=label, kb_id=best.curie)
             span._.kb_id = best.curie
             span._.kb_ids = list(
-                best.ids if self.mesh_newest_number is None else ids_as_of(self.grounder.kb, best.ids, self.mesh_newest_number)
+                best.ids if self.mesh_release is None else ids_as_of(self.grounder.kb, best.ids, self.mesh_release)
             )
             span._.kb_name = best.name
             span._.score = best.score

@@ -79,8 +79,9 @@ def load(
     ``scripts/train_ner.py``; False: none) and ``dictionary`` the dictionary recognizer;
     with both, their entities are merged by the hybrid policy of :mod:`.merge_policies`.
     ``config`` adds settings per component name (``{"entitylink_linker": {"max_alternatives": 3}}``).
-    ``mesh_newest`` gives MeSH ids as the earlier MeSH release whose newest descriptor it is (``"D066126"``,
-    BC5CDR's): the linker's setting of that name.
+    ``mesh_newest`` gives MeSH ids as the earlier MeSH release whose newest records it names (``"D066126"``,
+    BC5CDR's newest descriptor; ``"D061325,C548028"``, NCBI-disease's newest descriptor and supplementary
+    concept): the linker's setting of that name.
 
     The first call on a machine compiles the ontology indexes (1 to 3 minutes, cached for every later call).
     """

@@ -385,4 +385,4 @@ def test_mesh_newest_gives_ids_of_an_earlier_mesh_release(kb, tmp_path):
 def test_mesh_newest_that_is_no_descriptor_is_a_usage_error(tmp_path):
     result = annotate(PRCA, "--mesh-newest", "2015")
     assert result.exit_code == 2
-    assert "--mesh-newest" in result.output and "not a MeSH descriptor id" in result.output
+    assert "--mesh-newest" in result.output and "not the newest MeSH records of a release" in result.output

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from entitylink.errors import EntitylinkError
-from entitylink.kb.mesh_release import descriptor_number, ids_as_of, newest_descriptor_number
+from entitylink.kb.mesh_release import MeshRelease, descriptor_number, ids_as_of, mesh_release, supplementary_number
 
-BC5CDR_NEWEST = 66126  # D066126, the newest descriptor BC5CDR's train split uses
+BC5CDR_NEWEST = MeshRelease(66126)  # D066126, the newest descriptor BC5CDR's train split uses
+NCBI_DISEASE = MeshRelease(61325, 548028)  # D061325 and C548028, the newest its train split uses
 
 
 @pytest.mark.parametrize(
@@ -25,7 +26,7 @@ def test_a_newer_descriptor_gives_way_to_the_heading_it_refines(kb):
 
 def test_an_older_descriptor_stays(kb):
     assert ids_as_of(kb, ["MESH:D003556"], BC5CDR_NEWEST) == ("MESH:D003556",)
-    assert ids_as_of(kb, ["MESH:D000096722"], 96722) == ("MESH:D000096722",)
+    assert ids_as_of(kb, ["MESH:D000096722"], MeshRelease(96722)) == ("MESH:D000096722",)
 
 
 def test_the_deepest_heading_on_the_descriptors_first_tree_comes_first(kb):
@@ -44,12 +45,47 @@ def test_an_older_supplementary_concept_the_ids_carry_comes_before_the_headings(
 
 def test_headings_newer_too_are_climbed_past(kb):
     parent = kb["MESH:D000096722"].parents[0]
-    assert ids_as_of(kb, ["MESH:D000096722"], descriptor_number(parent) - 1) == tuple(
+    assert ids_as_of(kb, ["MESH:D000096722"], MeshRelease(descriptor_number(parent) - 1)) == tuple(
         p for p in kb[parent].parents if descriptor_number(p) < descriptor_number(parent)
     )
 
 
-@pytest.mark.parametrize("bad", ["2015", "C069541", "MESH:D66126", "", 66126])
-def test_a_bad_newest_descriptor_is_a_clear_error(bad):
-    with pytest.raises(EntitylinkError, match="mesh_newest=.*not a MeSH descriptor id"):
-        newest_descriptor_number(bad)
+@pytest.mark.parametrize(
+    ("curie", "number"), [("MESH:C565165", 565165), ("C000599896", 599896), ("MESH:D066126", None), ("OMIM:613825", None)]
+)
+def test_supplementary_number(curie, number):
+    assert supplementary_number(curie) == number
+
+
+def test_a_newer_supplementary_concept_gives_way_to_the_omim_id(kb):
+    # C9 deficiency: C565165 in MeSH 2024, OMIM:613825 in NCBI-disease, whose newest supplementary concept is C548028
+    assert ids_as_of(kb, ["MONDO:0013445", "MESH:C565165", "OMIM:613825"], NCBI_DISEASE) == ("MONDO:0013445", "OMIM:613825")
+    assert ids_as_of(kb, ["MESH:C565165", "OMIM:613825"], BC5CDR_NEWEST) == ("MESH:C565165", "OMIM:613825")
+
+
+def test_a_newer_supplementary_concept_without_omim_id_gives_way_to_its_headings(kb):
+    # C9 deficiency is mapped to Hereditary Complement Deficiency Diseases (D000081208) and Complement C9 (D003186)
+    assert set(kb["MESH:C565165"].mapped_to) == {"MESH:D000081208", "MESH:D003186"}
+    assert ids_as_of(kb, ["MESH:C565165"], MeshRelease(None, 548028)) == ("MESH:D000081208", "MESH:D003186")
+    # a mapped descriptor newer than the release gives way to its own headings in turn, still before the protein
+    as_ncbi = ids_as_of(kb, ["MESH:C565165"], NCBI_DISEASE)
+    assert "MESH:D000081208" not in as_ncbi and as_ncbi[-1] == "MESH:D003186" and kb.get(as_ncbi[0]).tree_numbers[0][0] == "C"
+
+
+def test_an_older_supplementary_concept_stays(kb):
+    assert ids_as_of(kb, ["MESH:C565165"], MeshRelease(61325, 565165)) == ("MESH:C565165",)
+
+
+@pytest.mark.parametrize(
+    ("newest", "release"),
+    [("D066126", MeshRelease(66126)), ("D061325,C548028", NCBI_DISEASE), (" C548028 , MESH:D061325", NCBI_DISEASE),
+     ("C548028", MeshRelease(None, 548028))],
+)  # fmt: skip
+def test_mesh_release(newest, release):
+    assert mesh_release(newest) == release
+
+
+@pytest.mark.parametrize("bad", ["2015", "MESH:D66126", "", "D066126,D061325", "D066126,", "D066126;C548028", 66126])
+def test_a_bad_mesh_release_is_a_clear_error(bad):
+    with pytest.raises(EntitylinkError, match="mesh_newest=.*not the newest MeSH records of a release"):
+        mesh_release(bad)
