@@ -120,9 +120,14 @@ class Candidate:
     #: taxa: the common name ("human") and rank ("species")
     common_name: str | None = None
     rank: str | None = None
+    #: a coordination ("breast and ovarian cancer"): the ids of each concept it names, in the order of the text
+    conjuncts: tuple[tuple[str, ...], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        return {**asdict(self), "ids": list(self.ids)}
+        """The candidate as an alternative of an entity lists it (without its conjuncts)."""
+        found = asdict(self)
+        del found["conjuncts"]
+        return {**found, "ids": list(self.ids)}
 
 
 class Grounder:

@@ -8,6 +8,8 @@ Span (each entity of ``doc.ents``), set by the ``entitylink_linker`` component:
 - ``score``: linking confidence, 0-1
 - ``subtype``: for therapies, ``drug``, ``biologic``, ``drug class``, ``procedure`` or ``cell therapy``
 - ``alternatives``: the next candidates, as dicts (curie, name, score, ids, kind...)
+- ``conjuncts``: for a coordinated mention ("breast and ovarian cancer"), the ``kb_ids`` of each concept it
+  names, in the order of the text (``kb_id`` is the first's; ``kb_ids`` holds them all); else empty
 - ``common_name``, ``rank``: for species, the taxon's common name ("human") and rank ("species")
 - ``species_role``: for species, ``host`` (the study's patients, subjects or animals), ``pathogen``
   (a virus, bacterium or fungus) or ``other`` (a reagent's source, an unlinked name); see
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from entitylink.pipeline.outputs import SPAN_ATTRIBUTES, doc_to_dict, host_species, linked_entities
+from entitylink.pipeline.outputs import LIST_ATTRIBUTES, SPAN_ATTRIBUTES, doc_to_dict, host_species, linked_entities
 
 __all__ = ["doc_error", "register_extensions", "set_doc_error", "set_title_end", "title_end"]
 
@@ -41,7 +43,7 @@ def register_extensions() -> None:
     """Register the attributes (idempotent; components call it when they are created)."""
     for name in SPAN_ATTRIBUTES:
         if not Span.has_extension(name):
-            Span.set_extension(name, default=[] if name in ("kb_ids", "alternatives") else None)
+            Span.set_extension(name, default=[] if name in LIST_ATTRIBUTES else None)
     if not Doc.has_extension("doc_id"):
         Doc.set_extension("doc_id", default=None)
     if not Doc.has_extension("linked_entities"):

@@ -234,7 +234,9 @@ class EntityLinker:
             return ()
         ids = tuple(dict.fromkeys(i for c in conjuncts for i in c.ids))
         score = min(c.score for c in conjuncts)
-        first = dataclasses.replace(conjuncts[0], ids=ids, kind="coordinated", score=score)
+        first = dataclasses.replace(
+            conjuncts[0], ids=ids, kind="coordinated", score=score, conjuncts=tuple(c.ids for c in conjuncts)
+        )
         return (first, *(dataclasses.replace(c, score=score) for c in conjuncts[1:]))
 
     def _plural_coordination(self, text: str, label: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -545,9 +547,8 @@ class EntityLinker:
             label = best.label if ent.label_ in LABELS else ent.label_
             span = Span(doc, ent.start, ent.end, label=label, kb_id=best.curie)
             span._.kb_id = best.curie
-            span._.kb_ids = list(
-                best.ids if self.mesh_release is None else ids_as_of(self.grounder.kb, best.ids, self.mesh_release)
-            )
+            span._.kb_ids = self._as_of(best.ids)
+            span._.conjuncts = [self._as_of(ids) for ids in best.conjuncts]
             span._.kb_name = best.name
             span._.score = best.score
             span._.subtype = best.subtype
@@ -561,6 +562,10 @@ class EntityLinker:
             linked.append(span)
         doc.ents = linked
         return doc
+
+    def _as_of(self, ids: tuple[str, ...]) -> list[str]:
+        """``ids`` as the MeSH release of ``mesh_newest`` gives them (MeSH 2024's when it is None)."""
+        return list(ids if self.mesh_release is None else ids_as_of(self.grounder.kb, ids, self.mesh_release))
 
 
 @lru_cache(maxsize=4)

@@ -12,10 +12,13 @@ from spacy.tokens import Doc
 from entitylink.curie import vocabulary_ids
 from entitylink.labels import LABELS, SPECIES
 
-__all__ = ["SPAN_ATTRIBUTES", "LinkedConcept", "doc_to_dict", "entity_dict", "host_species", "linked_entities"]
+__all__ = ["LIST_ATTRIBUTES", "SPAN_ATTRIBUTES", "LinkedConcept", "doc_to_dict", "entity_dict", "host_species", "linked_entities"]
 
 #: The attributes the linker sets on each entity (``ent._.kb_id``...), as :mod:`entitylink.pipeline.extensions` lists them.
-SPAN_ATTRIBUTES = ("kb_id", "kb_ids", "kb_name", "score", "subtype", "alternatives", "common_name", "rank", "species_role")
+SPAN_ATTRIBUTES = ("kb_id", "kb_ids", "kb_name", "score", "subtype", "alternatives", "conjuncts", "common_name", "rank",
+                   "species_role")  # fmt: skip
+#: The attributes whose value is a list (empty by default).
+LIST_ATTRIBUTES = ("kb_ids", "alternatives", "conjuncts")
 
 
 @dataclass

@@ -393,3 +393,9 @@ def test_evaluate_command_strict_ids(tiny_predicted):
     result = CliRunner().invoke(app, ["evaluate", str(TINY), str(tiny_predicted), "--json", "--strict-ids"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["SPECIES"]["mentions+id"]["f1"] == 1.0  # taxa are written as the corpus writes them
+
+
+def test_strict_ids_of_a_coordination_are_those_of_each_concept(nlp):
+    doc = nlp("Carriers had breast and ovarian cancers.")
+    (strict,) = [m for m in predicted_mentions([doc], strict_ids=True) if m.label == "DISEASE"]
+    assert strict.ids == {"MESH:D001943", "MESH:D010051"}  # both count as the document's concepts

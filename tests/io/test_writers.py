@@ -70,6 +70,13 @@ def test_pubtator_id_of_unlinked_and_mondo_omim_entities(nlp):
                                                            "weather": "-", "fine": "-"}  # fmt: skip
 
 
+def test_pubtator_id_of_a_coordination_is_composite(nlp):
+    doc = nlp("Carriers had breast and ovarian cancers, and also prostatic, pancreas, and lung cancer.")
+    ids = {e.text: pubtator_id(e) for e in doc.ents}
+    assert ids["breast and ovarian cancers"] == "D001943|D010051"  # as NCBI-disease and BC5CDR write composite mentions
+    assert ids["prostatic, pancreas, and lung cancer"] == "D011471|D010190|D008175"
+
+
 # -- write_pubtator --------------------------------------------------------------------------------------
 def test_pubtator_title_abstract_and_entity_lines(docs):
     lines = written(write_pubtator, docs[:1]).split("\n")

@@ -310,6 +310,13 @@ def test_coordinated_mention_links_its_first_concept_with_the_ids_of_all():
     assert ent._.kb_id == "MONDO:0007254"  # breast cancer
     assert {"MONDO:0007254", "MONDO:0008170"} <= set(ent._.kb_ids)  # and ovarian cancer
     assert ent._.alternatives[0]["curie"] == "MONDO:0008170"
+    assert [ids[0] for ids in ent._.conjuncts] == ["MONDO:0007254", "MONDO:0008170"]  # each concept, in text order
+    assert "MESH:D010051" in ent._.conjuncts[1] and "MESH:D010051" not in ent._.conjuncts[0]
+
+
+def test_a_mention_of_one_concept_has_no_conjuncts():
+    (ent,) = link(blank_with_linker(priors=False), "Carriers had breast cancer .", 2, 4).ents
+    assert ent._.conjuncts == []
 
 
 def test_a_plural_coordination_names_each_concept_not_the_syndrome():

@@ -15,10 +15,18 @@ __all__ = ["pubtator_id", "write_pubtator"]
 
 def pubtator_id(ent: Span) -> str:
     """The identifier column of PubTator (:func:`entitylink.curie.corpus_id`): a species' taxon number, a
-    disease's MeSH id (``D015470``), else its OMIM id, else its MONDO id, a therapy's MeSH id; ``-`` when unlinked."""
-    curie = corpus_id(list(ent._.kb_ids) or ([ent._.kb_id] if ent._.kb_id else []), ent.label_)
-    if curie is None:
+    disease's MeSH id (``D015470``), else its OMIM id, else its MONDO id, a therapy's MeSH id; ``-`` when
+    unlinked. A coordinated mention has the id of each concept it names, joined with ``|`` as the corpora
+    write a composite mention ("breast and ovarian cancer": ``D001943|D010051``)."""
+    groups = ent._.conjuncts or [list(ent._.kb_ids) or ([ent._.kb_id] if ent._.kb_id else [])]
+    curies = [curie for ids in groups if (curie := corpus_id(ids, ent.label_)) is not None]
+    if not curies:
         return "-"
+    return "|".join(dict.fromkeys(_local(curie) for curie in curies))
+
+
+def _local(curie: str) -> str:
+    """A PubTator identifier: MeSH and taxon ids without their prefix (``D015470``, ``9606``), others whole."""
     prefix, _, local = curie.partition(":")
     return local if prefix in ("MESH", "NCBITaxon") else curie
 
