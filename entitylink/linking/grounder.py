@@ -186,17 +186,20 @@ class Grounder:
 
     def abbreviated_species(self, initials: str, epithet: str, genera: Collection[str] = ()) -> Candidate | None:
         """The species an abbreviated binomial names ("C. albicans"): the one whose genus is in ``genera``
-        (lower-case genus names already mentioned), else the only one; else the taxon the one genus of
-        ``genera`` with these initials and the epithet stand for, as :meth:`_renamed` finds it ("C. tremulae"
-        after "Chrysomela tremulae")."""
+        (lower-case genus names already mentioned); else the taxon the one genus of ``genera`` with these
+        initials and the epithet stand for, as :meth:`_renamed` finds it ("C. tremulae" after "Chrysomela
+        tremulae", "L. umbratilis" after "Lutzomyia", now *Nyssomyia umbratilis*); else the only one."""
         matched = f"{initials}. {epithet}"
         taxa = self._binomials.get((initials.lower(), normalize(epithet)), ())
-        chosen = [t for t in taxa if self.kb[t].label.split()[0].lower() in genera] or taxa
+        in_text = [t for t in taxa if self.kb[t].label.split()[0].lower() in genera]
+        spelled = [genus for genus in genera if genus.startswith(initials.lower())]
+        renamed = self._renamed(f"{spelled[0].capitalize()} {epithet}") if len(spelled) == 1 and len(in_text) != 1 else ()
+        if renamed:
+            return dataclasses.replace(renamed[0], matched=matched, kind="abbreviated")
+        chosen = in_text or taxa
         if len(chosen) == 1 and self.category(chosen[0]) is not None:
             return self._candidate(chosen[0], Category(SPECIES), _ABBREVIATED_SCORE, matched, "abbreviated")
-        spelled = [genus for genus in genera if genus.startswith(initials.lower())]
-        renamed = self._renamed(f"{spelled[0].capitalize()} {epithet}") if len(spelled) == 1 else ()
-        return dataclasses.replace(renamed[0], matched=matched, kind="abbreviated") if renamed else None
+        return None
 
     def _renamed(self, text: str) -> tuple[Candidate, ...]:
         """The taxon a binomial the taxonomy no longer spells so stands for: the one species (or taxon
@@ -207,10 +210,10 @@ class Grounder:
         if written is None:
             return ()
         genus, epithet = written.groups()
-        genera = [
+        genera = [  # NCBI labels a genus that shares its name with another taxon "Lutzomyia <genus>"
             m.curie
             for m in self.kb.lookup(genus, ontologies={"ncbitaxon"})
-            if m.name == genus and self.kb[m.curie].rank == "genus"
+            if m.name.partition(" <")[0] == genus and self.kb[m.curie].rank == "genus"
         ]
         taxa = self._with_epithet(epithet_stem(epithet)) if genera else []
         same = [t for t in taxa if self.kb[t].label.partition(" ")[0] == genus]

@@ -208,6 +208,15 @@ def test_abbreviated_species(grounder):
     assert grounder.abbreviated_species("Q", "nonexistentia") is None
 
 
+def test_an_abbreviated_binomial_of_a_written_genus_is_renamed_before_another_genus_is_taken(grounder):
+    # "L. umbratilis" after "Lutzomyia": the sand fly, now Nyssomyia umbratilis, not the fish Lythrurus umbratilis
+    assert grounder.abbreviated_species("L", "umbratilis", {"lutzomyia"}).curie == "NCBITaxon:182988"
+    assert grounder.abbreviated_species("L", "umbratilis").curie == "NCBITaxon:36791"  # no genus written: the only one
+    # the written genus has no such species, renamed or not: the only one, as before
+    assert grounder.abbreviated_species("L", "monocytogenes", {"lactobacillus"}).curie == "NCBITaxon:1639"
+    assert grounder.abbreviated_species("E", "coli", {"enterococcus"}).curie == "NCBITaxon:562"
+
+
 @pytest.mark.parametrize(
     ("text", "curie", "name"),
     [
@@ -215,6 +224,7 @@ def test_abbreviated_species(grounder):
         ("Sterkiella thompsoni", "NCBITaxon:1001742", "Parasterkiella thompsoni"),
         ("Chrysomela tremulae", "NCBITaxon:63687", "Chrysomela tremula"),  # another Latin ending
         ("Alnus fruticosa", "NCBITaxon:253214", "Alnus alnobetula subsp. fruticosa"),  # now a subspecies
+        ("Lutzomyia intermedia", "NCBITaxon:182990", "Nyssomyia intermedia"),  # a genus NCBI labels "Lutzomyia <genus>"
     ],
 )
 def test_a_binomial_the_taxonomy_spells_otherwise_is_its_renamed_taxon(grounder, text, curie, name):
