@@ -290,7 +290,19 @@ class Grounder:
         if matches and _wants_species(labels) and _LATIN_NAME.fullmatch(text) and not any(c.label == SPECIES for c in found):
             # a MeSH organism with no taxon ("Flavobacterium sinopsychrotolerans"): the grounding tier may have it
             found += self._from_matches(self.kb.lookup(text, ontologies={"ncbitaxon"}), labels, text)
-        return self._species_before_genus(_rank(found))
+        return self._species_before_genus(self._genus_before_its_subgenus(_rank(found)))
+
+    def _genus_before_its_subgenus(self, ranked: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """A subgenus first that its genus contains gives way to the genus, a genus mention naming the genus:
+        "Leishmania" is the genus (NCBI's "Leishmania <genus>"), not its subgenus Leishmania."""
+        if len(ranked) < 2 or ranked[0].rank != "subgenus":
+            return ranked
+        subgenus = ranked[0]
+        parents = self.kb[subgenus.curie].parents
+        genus = next((c for c in ranked[1:] if c.rank == "genus" and c.curie in parents), None)
+        if genus is None:
+            return ranked
+        return (dataclasses.replace(genus, score=subgenus.score), *(c for c in ranked if c is not genus))
 
     def _species_before_genus(self, ranked: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A genus first, with one of its species close behind, gives way to the species ("mice": Mus musculus)."""

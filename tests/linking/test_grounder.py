@@ -199,6 +199,12 @@ def test_host_species(grounder):
     assert grounder.host_species(species) is None
 
 
+def test_a_genus_name_is_the_genus_not_its_subgenus_of_that_name(grounder):
+    # NCBI labels the genus "Leishmania <genus>"; its subgenus Leishmania has the plain name
+    assert grounder.ground("Leishmania", SPECIES)[0].curie == "NCBITaxon:5658"
+    assert grounder.ground("Lutzomyia", SPECIES)[0].curie == "NCBITaxon:7199"
+
+
 def test_abbreviated_species(grounder):
     albicans = grounder.abbreviated_species("C", "albicans", {"candida"})
     assert albicans is not None
