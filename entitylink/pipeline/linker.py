@@ -168,8 +168,8 @@ class EntityLinker:
     ``mesh_newest``: the newest MeSH descriptor of an earlier MeSH release (``"D066126"``), or its newest
     descriptor and supplementary concept (``"D061325,C548028"``), whose ids ``kb_ids`` and the PubTator id
     should follow, as a corpus annotated with it does: a descriptor created since gives way to the headings
-    it refines ("hemorrhagic cystitis": Cystitis), a supplementary concept to the disease's OMIM id, else its
-    headings (:func:`~entitylink.kb.mesh_release.ids_as_of`). None: MeSH 2024's own ids.
+    it refines ("hemorrhagic cystitis": Cystitis), a supplementary concept to the disease's OMIM id
+    (:func:`~entitylink.kb.mesh_release.ids_as_of`). None: MeSH 2024's own ids.
     """
 
     def __init__(self, nlp: Language, name: str = "entitylink_linker", *,
