@@ -337,6 +337,11 @@ class Grounder:
                                          source=match.curie))  # fmt: skip
         return found
 
+    def _own_names(self, curie: str) -> frozenset[str]:
+        """The normalized label and exact synonyms of a concept (not the names of narrower concepts MeSH files with it)."""
+        concept = self.kb[curie]
+        return frozenset({normalize(concept.label)} | {normalize(s.text) for s in concept.synonyms if s.scope == "EXACT"})
+
     def _concept_names(self, curie: str) -> frozenset[str]:
         """The normalized label and synonyms of a concept."""
         concept = self.kb[curie]
@@ -353,14 +358,15 @@ class Grounder:
         wanted = PRIMARY_ONTOLOGY[category.label]
         if ontology_of(curie) == wanted:
             return curie
-        names = self._names(curie)
+        # an organism heading's narrower names do not make a taxon it maps to its own ("Sheep" files "Dall sheep")
+        names = self._names(curie) if category.label != SPECIES else self._own_names(curie)
         equivalents = [c for c in self.kb.xrefs(curie, prefix_of(wanted))
                        if self.category(c) == Category(category.label) and (c in named or names & self._names(c))]  # fmt: skip
         if equivalents:
             return min(equivalents, key=lambda c: c not in named)
         if category.label == SPECIES:  # MeSH names the taxon it maps to; the taxonomy may have renamed it since
             taxa = [c for c in self.kb.xrefs(curie, prefix_of(wanted)) if self.category(c) == Category(SPECIES)]
-            if len(taxa) == 1:
+            if len(taxa) == 1 and _one_organism(self.kb[curie].label, self.kb[taxa[0]].label):
                 return taxa[0]
         mondo = self.mondo.of(curie, (text,) if text else ()) if category.label == DISEASE else None
         return mondo or curie
@@ -605,6 +611,18 @@ def _derive(candidate: Candidate, weight: float, kind: str) -> Candidate:
 
 #: Equal scores across labels: a genus named like a chemical ("Ammonia") loses.
 _LABEL_ORDER = {DISEASE: 0, THERAPY: 1, SPECIES: 2}
+
+
+def _one_organism(heading: str, taxon: str) -> bool:
+    """Whether a MeSH organism heading and the one taxon it maps to name one organism: one name, or one
+    extending the other ("Escherichia coli O104": Escherichia coli O104:H4), or a binomial of another genus
+    with the same epithet ("Lactobacillus pentosus": Lactiplantibacillus pentosus). The MeSH source maps
+    some headings to a taxon they contain, not to themselves ("Sheep": Ovis dalli; "Swine": Phacochoerus)."""
+    heading, taxon = heading.lower(), taxon.partition(" <")[0].lower()
+    if heading == taxon or taxon.startswith(heading + " ") or heading.startswith(taxon + " "):
+        return True
+    heading_words, taxon_words = heading.split(), taxon.split()
+    return len(heading_words) > 1 and len(taxon_words) > 1 and epithet_stem(heading_words[1]) == epithet_stem(taxon_words[1])
 
 
 def _rank(candidates: Iterable[Candidate]) -> tuple[Candidate, ...]:

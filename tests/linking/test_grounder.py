@@ -199,6 +199,19 @@ def test_host_species(grounder):
     assert grounder.host_species(species) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "curie"),
+    [
+        ("sheep", "NCBITaxon:9940"),  # MeSH Sheep maps to Ovis dalli, a name MeSH files under it: Ovis aries
+        ("swine", "NCBITaxon:9823"),  # MeSH Swine maps to Phacochoerus (warthogs): Sus scrofa
+        ("Lactobacillus pentosus", "NCBITaxon:1589"),  # renamed since: Lactiplantibacillus pentosus
+        ("Escherichia coli O104", "NCBITaxon:1038927"),  # a name MeSH's taxon extends: O104:H4
+    ],
+)
+def test_a_mesh_organism_is_the_taxon_it_maps_to_only_when_they_name_one_organism(grounder, text, curie):
+    assert grounder.ground(text, SPECIES)[0].curie == curie
+
+
 def test_a_genus_name_is_the_genus_not_its_subgenus_of_that_name(grounder):
     # NCBI labels the genus "Leishmania <genus>"; its subgenus Leishmania has the plain name
     assert grounder.ground("Leishmania", SPECIES)[0].curie == "NCBITaxon:5658"
