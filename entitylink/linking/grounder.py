@@ -522,15 +522,19 @@ class Grounder:
         return ()
 
     def _infection(self, text: str, labels: frozenset[str] | None) -> tuple[Candidate, ...]:
-        """For "<pathogen> infection/reactivation/disease", the infection."""
+        """For "<pathogen> infection/reactivation/disease", the infection. The pathogen is a taxon, or a MeSH
+        organism heading with no taxon of genus rank or below ("adenovirus": Adenoviridae, a family)."""
         head, _, last = normalize(text).rpartition(" ")
-        if head and last in INFECTION_HEADS and (labels is None or DISEASE in labels):
-            pathogen = self.exact(text.rsplit(None, 1)[0] if " " in text.strip() else head, frozenset({SPECIES}))
-            for species in pathogen[:1]:
-                for name in (f"{head} infection", f"{species.name} infection"):
-                    derived = self.exact(name, frozenset({DISEASE}))
-                    if derived:
-                        return tuple(_derive(c, _DERIVED_WEIGHT, "infection") for c in derived)
+        if not (head and last in INFECTION_HEADS and (labels is None or DISEASE in labels)):
+            return ()
+        written = text.rsplit(None, 1)[0] if " " in text.strip() else head
+        species = self.exact(written, frozenset({SPECIES}))
+        if not species and not any(self.category(m.curie) == Category(SPECIES) for m in self.kb.lookup(written)):
+            return ()
+        for name in (f"{head} infection", *(f"{s.name} infection" for s in species[:1])):
+            derived = self.exact(name, frozenset({DISEASE}))
+            if derived:
+                return tuple(_derive(c, _DERIVED_WEIGHT, "infection") for c in derived)
         return ()
 
     # -- therapies ------------------------------------------------------------------------------

@@ -184,6 +184,13 @@ def test_a_salt_nothing_names_is_its_parent_drug(grounder):
     assert all(c.kind != "salt" for c in grounder.ground("deoxycorticosterone acetate", THERAPY))  # an ester
 
 
+def test_a_pathogen_named_by_a_mesh_heading_without_taxon_derives_its_infection(grounder):
+    # "adenovirus" is MeSH Adenoviridae, a family, which links no taxon: its disease is still the infection
+    assert grounder.ground("adenovirus", SPECIES) == ()
+    (found,) = grounder.ground("adenovirus disease", DISEASE)[:1]
+    assert (found.curie, found.kind) == ("MONDO:0043479", "infection")
+
+
 def test_no_infection_for_species_only_labels(grounder):
     assert grounder.ground("cytomegalovirus reactivation", SPECIES) == ()
 
