@@ -77,6 +77,8 @@ _VAGUE_HEADS = frozenset({"abnormality", "anomaly", "dysfunction", "disturbance"
                           "manifestation", "hypoplasia", "aplasia", "hyperplasia", "dysplasia", "involvement",
                           "damage", "injury", "impairment", "toxicity"})  # fmt: skip
 #: A Latin name of two or more words, as a species or subspecies is written ("Alnus alnobetula fruticosa").
+#: A compound's code: letters, then a number ("KF17837", "Ro15-1788", "MK-801").
+_COMPOUND_CODE = re.compile(r"([A-Za-z]{1,5})[- ]?(\d[\d,.-]*[A-Za-z]?)")
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [a-z][a-z-]+)+")
 #: A virus's short form followed by its host's, a lineage ("SIVmac", "SIVmac239"; not the protein "CMVpp65").
 VIRUS_LINEAGE = re.compile(r"([A-Z]{2,5}V)(?:[a-z]{2,4}|[a-z]{3,4}\d+)")
@@ -441,7 +443,8 @@ class Grounder:
     # -- everything ---------------------------------------------------------------------------
     def _ground(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:
         """Exact candidates, a modified disease as its head; else, for "<pathogen> infection/reactivation/disease",
-        the infection; else a salt's parent drug ("bupropion HCl"); else the disease a disease adjective names
+        the infection; else a salt's parent drug ("bupropion HCl") or a compound's code as MeSH writes it
+        ("KF17837"); else the disease a disease adjective names
         ("edematous"); else the disease class a vague phrase names ("hematologic abnormalities")."""
         found = self.exact(text, labels)
         disease = labels is None or DISEASE in labels
@@ -452,7 +455,7 @@ class Grounder:
         if found:
             return found
         species = (self._renamed(text) or self._lineage(text)) if _wants_species(labels) else ()
-        salt = self._salt(text) if labels is None or THERAPY in labels else ()
+        salt = (self._salt(text) or self._code(text)) if labels is None or THERAPY in labels else ()
         return (
             self._infection(text, labels) or species or salt or (self._adjectival(text) or self._vague(text) if disease else ())
         )
@@ -495,6 +498,19 @@ class Grounder:
         parent = parent_compound(text)
         found = self.exact(parent, frozenset({THERAPY})) if parent else ()
         return tuple(_derive(c, _DERIVED_WEIGHT, "salt") for c in found if c.subtype == DRUG)
+
+    def _code(self, text: str) -> tuple[Candidate, ...]:
+        """A compound's code nothing names as written, as MeSH writes it with a space or hyphen after its
+        letters or without ("KF17837": KF 17837; "Ro15-1788": Ro 15-1788, flumazenil)."""
+        code = _COMPOUND_CODE.fullmatch(text.strip())
+        if code is None:
+            return ()
+        letters, number = code.groups()
+        for written in (f"{letters} {number}", f"{letters}-{number}", f"{letters}{number}"):
+            found = self.exact(written, frozenset({THERAPY})) if written != text.strip() else ()
+            if found:
+                return tuple(dataclasses.replace(c, matched=text) for c in found)
+        return ()
 
     def _adjectival(self, text: str) -> tuple[Candidate, ...]:
         """The disease an adjective names, alone or before a word of :data:`ADJECTIVE_HEADS`, by the

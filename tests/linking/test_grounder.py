@@ -191,6 +191,20 @@ def test_a_pathogen_named_by_a_mesh_heading_without_taxon_derives_its_infection(
     assert (found.curie, found.kind) == ("MONDO:0043479", "infection")
 
 
+@pytest.mark.parametrize(
+    ("text", "curie"),
+    [("KF17837", "MESH:C081198"), ("Ro15-1788", "MESH:D005442"), ("MK801", "MESH:D016291"), ("E4031", "MESH:C063968")],
+)
+def test_a_compound_code_is_found_as_mesh_writes_it(grounder, text, curie):
+    # MeSH writes "KF 17837", "Ro 15-1788" (flumazenil), "MK-801" (dizocilpine), "E 4031"
+    (found,) = grounder.ground(text, THERAPY)[:1]
+    assert found.curie == curie and found.matched == text
+
+
+def test_a_code_that_names_nothing_otherwise_stays_unlinked(grounder):
+    assert grounder.ground("CD4", THERAPY) == ()
+
+
 def test_no_infection_for_species_only_labels(grounder):
     assert grounder.ground("cytomegalovirus reactivation", SPECIES) == ()
 
