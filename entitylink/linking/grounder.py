@@ -455,7 +455,7 @@ class Grounder:
         if found:
             return found
         species = (self._renamed(text) or self._lineage(text)) if _wants_species(labels) else ()
-        salt = (self._salt(text) or self._code(text)) if labels is None or THERAPY in labels else ()
+        salt = (self._salt(text) or self.compound_code(text)) if labels is None or THERAPY in labels else ()
         return (
             self._infection(text, labels) or species or salt or (self._adjectival(text) or self._vague(text) if disease else ())
         )
@@ -499,7 +499,7 @@ class Grounder:
         found = self.exact(parent, frozenset({THERAPY})) if parent else ()
         return tuple(_derive(c, _DERIVED_WEIGHT, "salt") for c in found if c.subtype == DRUG)
 
-    def _code(self, text: str) -> tuple[Candidate, ...]:
+    def compound_code(self, text: str) -> tuple[Candidate, ...]:
         """A compound's code nothing names as written, as MeSH writes it with a space or hyphen after its
         letters or without ("KF17837": KF 17837; "Ro15-1788": Ro 15-1788, flumazenil)."""
         code = _COMPOUND_CODE.fullmatch(text.strip())

@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from entitylink.labels import DISEASE, LABELS, SPECIES
+from entitylink.labels import DISEASE, DRUG, LABELS, SPECIES, THERAPY
 from entitylink.linking.grounder import (
     HUMAN_WORDS,
     INFECTION_HEADS,
@@ -39,6 +39,9 @@ from entitylink.pipeline.trained_recognizer import GENE_SPANS
 from entitylink.resources import STOP_TERMS, resource_path
 
 __all__ = ["DictionaryRecognizer"]
+
+#: How many digits a compound's code needs for the dictionary to tag it unprompted ("MK-801", not "NK2").
+_CODE_DIGITS = 3
 
 #: Tokens a name may contain without a word of their own ("non-Hodgkin", "Crohn's").
 _JOINERS = frozenset({"-", "‐", "‑", "–", "'", "’", "'s", "’s", "."})
@@ -187,6 +190,8 @@ class DictionaryRecognizer:
                         best = (j, candidate)
             if best is None and len(unit.text) <= 3 and unit.text[:1].isupper():
                 best = self._abbreviated_species(doc, units, i, genera)
+            if best is None and THERAPY in self.labels and unit.key and not unit.is_break:
+                best = self._compound_code(doc, units, i)
             if best is None and SPECIES in self.labels and VIRUS_LINEAGE.fullmatch(unit.text):
                 best = next(((i, c) for c in self.grounder.ground(unit.text, frozenset({SPECIES}))), None)
             if best is None or best[0] == i:  # "Methanobacterium petrolearium", not its genus alone
@@ -209,6 +214,19 @@ class DictionaryRecognizer:
             spans.append(Span(doc, units[i].start, units[j].end, label=candidate.label))
             i = j + 1
         return _without_modifying_humans(spans)
+
+    def _compound_code(self, doc: Doc, units: list[_Unit], i: int) -> tuple[int, Candidate] | None:
+        """A compound's code at unit ``i`` that MeSH writes otherwise ("KF17837": KF 17837; "Ro15-1788", three
+        tokens: Ro 15-1788), as :meth:`~entitylink.linking.grounder.Grounder.compound_code` finds it; with a
+        number of three digits or more, as development codes have (not receptors: "NK2", "P2")."""
+        for j in (i + 2, i):
+            hyphenated = j > i and j < len(units) and units[i + 1].text == "-"
+            text = doc[units[i].start : units[j].end].text if hyphenated or j == i else ""
+            code = text and " " not in text and sum(character.isdigit() for character in text) >= _CODE_DIGITS
+            found = self.grounder.compound_code(text) if code else ()
+            if found and found[0].subtype == DRUG:
+                return j, found[0]
+        return None
 
     def _binomial(self, units: list[_Unit], i: int) -> tuple[int, Candidate] | None:
         """A Latin binomial at unit ``i`` ("Scrippsiella trochoidea") that only the whole taxonomy names (one

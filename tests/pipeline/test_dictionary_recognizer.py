@@ -348,3 +348,17 @@ def test_virus_lineages_are_tagged_as_their_virus(nlp):
         ("SIVsm", "NCBITaxon:11723"),
         ("SIVcpz", "NCBITaxon:11723"),
     ]
+
+
+def test_a_compound_code_mesh_writes_otherwise_is_tagged(nlp):
+    doc = nlp("Rats received KF17837 or Ro15-1788 before E4031.")
+    assert [(e.text, e._.kb_id) for e in doc.ents if e.label_ == "THERAPY"] == [
+        ("KF17837", "MESH:C081198"),  # MeSH: KF 17837
+        ("Ro15-1788", "MESH:D005442"),  # MeSH: Ro 15-1788, flumazenil
+        ("E4031", "MESH:C063968"),  # MeSH: E 4031
+    ]
+
+
+def test_a_short_code_is_no_compound_unprompted(nlp):
+    # receptors and vitamins spelled as codes: NK2 receptors, P2 purinoceptors
+    assert not [e for e in nlp("NK2 and P2 receptors were blocked.").ents if e.label_ == "THERAPY"]
