@@ -20,8 +20,8 @@ from itertools import combinations
 from pathlib import Path
 
 from entitylink.evaluation.scoring import Mention, format_table, gold_mentions, score
-from entitylink.io.readers import Document, read_pubtator
-from entitylink.training.corpora import ANNOTATED_LABELS, PARTIAL_LABELS
+from entitylink.io.readers import Document
+from entitylink.training.corpora import ANNOTATED_LABELS, Split
 
 #: How many characters a mention may move between two copies of a document.
 _SHIFT = 40
@@ -33,11 +33,12 @@ def main() -> None:
     args = parser.parse_args()
     if not args.corpora.is_dir():
         parser.error(f"--corpora {args.corpora}: no such folder")
-    corpora = {name: _documents(args.corpora / name) for name in sorted(ANNOTATED_LABELS)}
+    splits = {name: _splits(args.corpora / name) for name in sorted(ANNOTATED_LABELS)}
+    corpora = {name: {d.id: d for split in found for d in split.documents()} for name, found in splits.items()}
     rows, unplaced = [], []
-    for first, second in combinations(sorted(name for name, documents in corpora.items() if documents), 2):
+    for first, second in combinations(sorted(name for name, found in splits.items() if found), 2):
         shared = sorted(corpora[first].keys() & corpora[second].keys())
-        for label in sorted(_complete(first) & _complete(second)):
+        for label in sorted(splits[first][0].complete_labels & splits[second][0].complete_labels):
             reference = [corpora[first][doc_id] for doc_id in shared]
             mentions = gold_mentions(corpora[second][doc_id] for doc_id in shared)
             placed, missing = _placed(mentions, corpora[second], corpora[first])
@@ -50,14 +51,9 @@ def main() -> None:
     print("\n".join(["", *unplaced]))
 
 
-def _documents(folder: Path) -> dict[str, Document]:
-    """The documents of a corpus's train and dev splits, by id."""
-    splits = [folder / f"{split}.pubtator" for split in ("train", "dev")]
-    return {document.id: document for path in splits if path.exists() for document in read_pubtator(path)}
-
-
-def _complete(corpus: str) -> frozenset[str]:
-    return ANNOTATED_LABELS[corpus] - PARTIAL_LABELS.get(corpus, frozenset())
+def _splits(folder: Path) -> list[Split]:
+    """A corpus's train and dev splits (those it has)."""
+    return [Split(folder.name, name, path) for name in ("train", "dev") if (path := folder / f"{name}.pubtator").exists()]
 
 
 def _placed(mentions: list[Mention], source: dict[str, Document], target: dict[str, Document]) -> tuple[list[Mention], int]:

@@ -76,9 +76,9 @@ _CHEMICAL_CAUSES = ("drug-induced", "substance-induced")
 _VAGUE_HEADS = frozenset({"abnormality", "anomaly", "dysfunction", "disturbance", "complication", "problem",
                           "manifestation", "hypoplasia", "aplasia", "hyperplasia", "dysplasia", "involvement",
                           "damage", "injury", "impairment", "toxicity"})  # fmt: skip
-#: A Latin name of two or more words, as a species or subspecies is written ("Alnus alnobetula fruticosa").
 #: A compound's code: letters, then a number ("KF17837", "Ro15-1788", "MK-801").
 _COMPOUND_CODE = re.compile(r"([A-Za-z]{1,5})[- ]?(\d[\d,.-]*[A-Za-z]?)")
+#: A Latin name of two or more words, as a species or subspecies is written ("Alnus alnobetula fruticosa").
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [a-z][a-z-]+)+")
 #: A virus's short form followed by its host's, a lineage ("SIVmac", "SIVmac239"; not the protein "CMVpp65").
 VIRUS_LINEAGE = re.compile(r"([A-Z]{2,5}V)(?:[a-z]{2,4}|[a-z]{3,4}\d+)")
@@ -339,15 +339,13 @@ class Grounder:
                                          source=match.curie))  # fmt: skip
         return found
 
-    def _own_names(self, curie: str) -> frozenset[str]:
-        """The normalized label and exact synonyms of a concept (not the names of narrower concepts MeSH files with it)."""
+    def _concept_names(self, curie: str, own: bool = False) -> frozenset[str]:
+        """The normalized label and synonyms of a concept; with ``own``, its exact synonyms only (not the names
+        of narrower concepts MeSH files with it)."""
         concept = self.kb[curie]
-        return frozenset({normalize(concept.label)} | {normalize(s.text) for s in concept.synonyms if s.scope == "EXACT"})
-
-    def _concept_names(self, curie: str) -> frozenset[str]:
-        """The normalized label and synonyms of a concept."""
-        concept = self.kb[curie]
-        return frozenset({normalize(concept.label)} | {normalize(s.text) for s in concept.synonyms})
+        return frozenset(
+            {normalize(concept.label)} | {normalize(s.text) for s in concept.synonyms if not own or s.scope == "EXACT"}
+        )
 
     def _primary(self, curie: str, category: Category, named: list[str], text: str = "") -> str:
         """The id of ``curie``'s concept in the label's primary ontology, else ``curie`` itself.
@@ -361,7 +359,7 @@ class Grounder:
         if ontology_of(curie) == wanted:
             return curie
         # an organism heading's narrower names do not make a taxon it maps to its own ("Sheep" files "Dall sheep")
-        names = self._names(curie) if category.label != SPECIES else self._own_names(curie)
+        names = self._names(curie, own=category.label == SPECIES)
         equivalents = [c for c in self.kb.xrefs(curie, prefix_of(wanted))
                        if self.category(c) == Category(category.label) and (c in named or names & self._names(c))]  # fmt: skip
         if equivalents:
@@ -502,12 +500,13 @@ class Grounder:
     def compound_code(self, text: str) -> tuple[Candidate, ...]:
         """A compound's code nothing names as written, as MeSH writes it with a space or hyphen after its
         letters or without ("KF17837": KF 17837; "Ro15-1788": Ro 15-1788, flumazenil)."""
-        code = _COMPOUND_CODE.fullmatch(text.strip())
+        text = text.strip()
+        code = _COMPOUND_CODE.fullmatch(text)
         if code is None:
             return ()
         letters, number = code.groups()
         for written in (f"{letters} {number}", f"{letters}-{number}", f"{letters}{number}"):
-            found = self.exact(written, frozenset({THERAPY})) if written != text.strip() else ()
+            found = self.exact(written, frozenset({THERAPY})) if written != text else ()
             if found:
                 return tuple(dataclasses.replace(c, matched=text) for c in found)
         return ()

@@ -220,10 +220,12 @@ class DictionaryRecognizer:
         tokens: Ro 15-1788), as :meth:`~entitylink.linking.grounder.Grounder.compound_code` finds it; with a
         number of three digits or more, as development codes have (not receptors: "NK2", "P2")."""
         for j in (i + 2, i):
-            hyphenated = j > i and j < len(units) and units[i + 1].text == "-"
-            text = doc[units[i].start : units[j].end].text if hyphenated or j == i else ""
-            code = text and " " not in text and sum(character.isdigit() for character in text) >= _CODE_DIGITS
-            found = self.grounder.compound_code(text) if code else ()
+            if j > i and not (j < len(units) and units[i + 1].text == "-"):
+                continue
+            text = units[i].text if j == i else doc[units[i].start : units[j].end].text
+            if " " in text or sum(character.isdigit() for character in text) < _CODE_DIGITS:
+                continue
+            found = self.grounder.compound_code(text)
             if found and found[0].subtype == DRUG:
                 return j, found[0]
         return None
