@@ -9,6 +9,7 @@ the same abbreviation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,9 @@ UNDEFINED_SHORT_FORM_KINDS = frozenset({"label"})
 #: Where a short form is defined: in parentheses, as scispaCy looks, or in square brackets
 #: ("human cytomegalovirus [HCMV]"), which it does not.
 _BRACKETS = {"parenthesis": ("(", ")"), "square bracket": ("[", "]")}
+#: A chemical name's locant or stereo prefix, joined to the rest by a hyphen: "13-" of "13-cis-retinoic acid",
+#: "N-" of "N-nitrosodimethylamine", "alpha-", "D-", "cis-", "o-" (ortho).
+_LOCANT = re.compile(r"\d+(?:,\d+)*'*|[CDEHLNOPRSZ]|[omnpt]|(?i:alpha|beta|gamma|delta|omega|cis|trans|tert|sec|iso)")
 
 
 @Language.factory("entitylink_abbreviations", default_config={"make_serializable": True})
@@ -38,7 +42,9 @@ class BoundedAbbreviationDetector(AbbreviationDetector):
 
     Sets ``doc._.abbreviations`` (the short forms, each with ``._.long_form``) as scispaCy
     does, also for short forms with a hyphen or slash, which the biomedical tokenizer
-    splits ("allo-HSCT" is three tokens), and for short forms in square brackets ("[HCMV]"). scispaCy's pattern ``( any+ )`` makes its matcher try every pair of
+    splits ("allo-HSCT" is three tokens), and for short forms in square brackets ("[HCMV]"); a long form
+    keeps the locants its first word starts with ("13-cis-retinoic acid (cis-RA)", where Schwartz & Hearst
+    start at "cis"). scispaCy's pattern ``( any+ )`` makes its matcher try every pair of
     parentheses, which is quadratic (minutes on a 2 MB text); this one only looks
     inside a pair at the at most 8 tokens scispaCy would keep anyway.
     ``make_serializable`` (default true here) keeps ``nlp.pipe(n_process=...)`` working.
@@ -57,6 +63,7 @@ class BoundedAbbreviationDetector(AbbreviationDetector):
         inside = [(match, start + 1, end - 1) for match, start, end in self.matcher(doc)]
         candidates = filter_matches(inside, doc) + _hyphenated_short_forms(inside, doc)
         for long_form, short_forms in self.find_matches_for(candidates, doc):
+            long_form = _with_locants(long_form)
             for short in sorted(short_forms, key=_position):  # a set of Spans: its order follows memory addresses
                 short._.long_form = long_form
                 doc._.abbreviations.append(short)
@@ -68,6 +75,17 @@ class BoundedAbbreviationDetector(AbbreviationDetector):
 def _position(short: Span | dict[str, Any]) -> int:
     """Where a short form starts, in either output of the detector (a Span, or the serializable dict)."""
     return int(short["short_start"]) if isinstance(short, dict) else short.start
+
+
+def _with_locants(long_form: Span) -> Span:
+    """The long form with the locants its first word starts with: Schwartz & Hearst start it at the letter
+    that matches the short form's first, which can follow one ("13-[cis-retinoic acid] (cis-RA)",
+    "3-[methylcholanthrene] (MC)")."""
+    doc, start = long_form.doc, long_form.start
+    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+           and not doc[start - 2].whitespace_ and _LOCANT.fullmatch(doc[start - 2].text)):  # fmt: skip
+        start -= 2
+    return doc[start : long_form.end]
 
 
 def _hyphenated_short_forms(inside: list[tuple[int, int, int]], doc: Doc) -> list[tuple[Span, Span]]:

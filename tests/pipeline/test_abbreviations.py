@@ -147,6 +147,24 @@ def test_bounded_detector_finds_short_forms_in_square_brackets(nlp):
     assert [doc[start].text for _, _, start in found] == ["HCMV", "HCMV"]
 
 
+@pytest.mark.parametrize(
+    ("text", "short", "long"),
+    [
+        ("Cells were treated with 13-cis-retinoic acid (cis-RA) daily.", "cis-RA", "13-cis-retinoic acid"),
+        ("Livers of rats given 3-methylcholanthrene (MC) were cut.", "MC", "3-methylcholanthrene"),
+        ("Hepatic N-nitrosodimethylamine demethylase (NDMA-d) rose.", "NDMA-d", "N-nitrosodimethylamine demethylase"),
+        ("Rats were given alpha-tocopherol acetate (TAc) daily.", "TAc", "alpha-tocopherol acetate"),
+        ("Cells with IFN-g-yellow fluorescent protein (YFP) glowed.", "YFP", "yellow fluorescent protein"),
+        ("Sera with anti-cytomegalovirus (CMV) antibodies were kept.", "CMV", "cytomegalovirus"),
+    ],
+)
+def test_long_form_starts_with_the_locants_of_its_first_word(nlp, text, short, long):
+    """Schwartz & Hearst start a long form at the letter matching the short form's first; a chemical's
+    locant or stereo prefix before it belongs to the name, other hyphenated words ("anti-", "IFN-g-") do not."""
+    found = {(a["short_text"], a["long_text"]) for a in nlp(text)._.abbreviations}
+    assert found == {(short, long)}
+
+
 def test_bounded_detector_matches_scispacy_on_abstracts(nlp):
     """Bounding the parenthesis pattern finds what scispaCy's own detector finds."""
     scispacy_nlp = spacy.blank("en", config=TOKENIZER)

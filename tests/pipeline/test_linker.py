@@ -249,6 +249,11 @@ def test_a_drug_short_form_whose_long_form_names_nothing_links_by_its_own_name(n
     assert [ent._.kb_id for ent in doc.ents if ent.text == "CCNU"] == ["MESH:D008130"] * 2  # Lomustine
 
 
+def test_a_short_form_links_as_its_long_form_with_its_locants(nlp):
+    doc = nlp("Neuroblastoma cells were treated with 13-cis-retinoic acid (cis-RA). Since cis-RA has clinical effects.")
+    assert [ent._.kb_id for ent in doc.ents if ent.text == "cis-RA"] == ["MESH:D015474"] * 2  # isotretinoin, not 9-cis
+
+
 def test_a_defined_short_form_ignores_what_the_priors_say_of_its_letters(nlp):
     doc = nlp("Sprague-Dawley (SD) rats were fed. SD rats were killed.")
     assert all(ent._.kb_id != "MONDO:0002134" for ent in doc.ents)  # sexual dysfunction elsewhere
