@@ -7,7 +7,7 @@ DISEASE   live MONDO classes under "disease", "injury" or "disease susceptibilit
 SPECIES   NCBI Taxonomy taxa of genus rank or below; MeSH organism descriptors (B01-B05)
 THERAPY   subtype ``drug``: MeSH D (chemicals and drugs) outside the trees of proteins, enzymes,
           nucleic acids and biological factors; or also filed by its chemistry (inorganic, organic,
-          heterocyclic or polycyclic compounds, fatty acids), or a nucleoside, and not a protein or
+          heterocyclic or polycyclic compounds, lipids), or a nucleoside, and not a protein or
           enzyme (uridine, cyclic AMP, prostaglandins, coenzyme A); or with a pharmacological action (interferons, insulin:
           peptides are drugs); and supplementary concepts mapped to such descriptors;
           subtype ``biologic``: a protein, enzyme, nucleic acid or biological factor only
@@ -56,7 +56,7 @@ _BIOMOLECULE_TREES = ("D08", "D12.776", "D13", "D23")
 #: Nucleosides (D13.570) are small molecules, and their analogues drugs ("Ribavirin"), though filed with nucleic acids.
 _NUCLEOSIDE_TREES = ("D13.570",)
 #: Trees that file a compound by its chemistry, and nucleosides: a small molecule, though also a nucleotide or an autacoid.
-_SMALL_MOLECULE_TREES = ("D01", "D02", "D03", "D04", "D10.251", *_NUCLEOSIDE_TREES)
+_SMALL_MOLECULE_TREES = ("D01", "D02", "D03", "D04", "D10", *_NUCLEOSIDE_TREES)
 #: Cytochromes, enzymes and proteins (D08 also files coenzymes, small molecules: "Biotin", "Coenzyme A").
 _PROTEIN_TREES = ("D08.244", "D08.811", "D12.776")
 _AMINO_ACID_TREE = "D12.125"

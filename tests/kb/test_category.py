@@ -88,6 +88,7 @@ def test_a_biomolecule_given_as_a_drug_is_a_biologic_unless_also_a_small_molecul
         "MESH:D000242",  # Cyclic AMP: a heterocyclic compound and a nucleotide
         "MESH:D011453",  # Prostaglandins: fatty acids and autacoids
         "MESH:D003065",  # Coenzyme A: a coenzyme (D08.211), not an enzyme
+        "MESH:D008070",  # Lipopolysaccharides: lipids, and bacterial antigens (D23)
     ],
 )
 def test_a_small_molecule_filed_also_with_biomolecules_is_a_drug_without_an_action(kb, curie):
