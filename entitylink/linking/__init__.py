@@ -4,6 +4,7 @@
   (short forms, coordinations, pathogen genera in human texts);
 - :mod:`.candidate_generation`: fuzzy candidates by character 3-gram TF-IDF (scispaCy's design);
 - :mod:`.priors`: the identifiers the corpora's annotators gave each mention text, at run time;
+- :mod:`.chemical_formulas`: the name of an inorganic compound written as its formula ("CaCl2": calcium chloride);
 - :mod:`.disease_adjectives`: the noun forms of a disease adjective ("psychotic": psychosis);
 - :mod:`.learned_names`: the mention texts the corpora's annotators nearly always tag, as names;
 - :mod:`.mondo_equivalents`: the MONDO class of a disease linked through MeSH, OMIM or a name;

@@ -25,6 +25,7 @@ from entitylink.kb.knowledge_base import ONTOLOGY_PRIORITY, KnowledgeBase
 from entitylink.kb.mesh_tree import heading_depth
 from entitylink.labels import DISEASE, DRUG, PRIMARY_ONTOLOGY, PROCEDURE, SPECIES, THERAPY
 from entitylink.linking.candidate_generation import CharNgramCandidateGenerator
+from entitylink.linking.chemical_formulas import formula_name
 from entitylink.linking.disease_adjectives import ADJECTIVE_HEADS, noun_forms
 from entitylink.linking.mondo_equivalents import MondoEquivalents
 from entitylink.linking.salt_forms import parent_compound
@@ -441,8 +442,8 @@ class Grounder:
     # -- everything ---------------------------------------------------------------------------
     def _ground(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:
         """Exact candidates, a modified disease as its head; else, for "<pathogen> infection/reactivation/disease",
-        the infection; else a salt's parent drug ("bupropion HCl") or a compound's code as MeSH writes it
-        ("KF17837"); else the disease a disease adjective names
+        the infection; else a salt's parent drug ("bupropion HCl"), a compound's code as MeSH writes it
+        ("KF17837") or the compound a formula is of ("CaCl2"); else the disease a disease adjective names
         ("edematous"); else the disease class a vague phrase names ("hematologic abnormalities")."""
         found = self.exact(text, labels)
         disease = labels is None or DISEASE in labels
@@ -453,7 +454,8 @@ class Grounder:
         if found:
             return found
         species = (self._renamed(text) or self._lineage(text)) if _wants_species(labels) else ()
-        salt = (self._salt(text) or self.compound_code(text)) if labels is None or THERAPY in labels else ()
+        therapy = labels is None or THERAPY in labels
+        salt = (self._salt(text) or self.compound_code(text) or self.formula(text)) if therapy else ()
         return (
             self._infection(text, labels) or species or salt or (self._adjectival(text) or self._vague(text) if disease else ())
         )
@@ -496,6 +498,12 @@ class Grounder:
         parent = parent_compound(text)
         found = self.exact(parent, frozenset({THERAPY})) if parent else ()
         return tuple(_derive(c, _DERIVED_WEIGHT, "salt") for c in found if c.subtype == DRUG)
+
+    def formula(self, text: str) -> tuple[Candidate, ...]:
+        """The compound a formula nothing names is the formula of ("CaCl(2)": calcium chloride)."""
+        name = formula_name(text)
+        found = self.exact(name, frozenset({THERAPY})) if name else ()
+        return tuple(dataclasses.replace(c, matched=text) for c in found if c.subtype == DRUG)
 
     def compound_code(self, text: str) -> tuple[Candidate, ...]:
         """A compound's code nothing names as written, as MeSH writes it with a space or hyphen after its

@@ -95,6 +95,7 @@ class DictionaryRecognizer:
     abbreviations match case-sensitively; a short form of four characters or less that
     the document does not define must be a concept's label ("HIV" but not "MAP"); a
     stop word never matches alone, nor a single word through a MONDO related synonym.
+    Compounds are also tagged by a code MeSH writes otherwise ("KF17837") and by their formula ("CaCl(2)").
     ``stop_terms`` are names never tagged (default: the list learned from the train
     splits by ``scripts/learn_stop_terms.py``, ``entitylink/resources/stop_terms.tsv``).
     ``learned_names`` are mention texts the corpora nearly always annotate, tagged like names
@@ -191,7 +192,7 @@ class DictionaryRecognizer:
             if best is None and len(unit.text) <= 3 and unit.text[:1].isupper():
                 best = self._abbreviated_species(doc, units, i, genera)
             if best is None and THERAPY in self.labels and unit.key and not unit.is_break:
-                best = self._compound_code(doc, units, i)
+                best = self._compound_code(doc, units, i) or self._formula(doc, units, i)
             if best is None and SPECIES in self.labels and VIRUS_LINEAGE.fullmatch(unit.text):
                 best = next(((i, c) for c in self.grounder.ground(unit.text, frozenset({SPECIES}))), None)
             if best is None or best[0] == i:  # "Methanobacterium petrolearium", not its genus alone
@@ -229,6 +230,15 @@ class DictionaryRecognizer:
             if found and found[0].subtype == DRUG:
                 return j, found[0]
         return None
+
+    def _formula(self, doc: Doc, units: list[_Unit], i: int) -> tuple[int, Candidate] | None:
+        """A compound written as its formula at unit ``i`` ("NaHCO3"; "CaCl(2)", whose closing parenthesis
+        the tokenizer splits off), as :meth:`~entitylink.linking.grounder.Grounder.formula` finds it."""
+        text, j = units[i].text, i
+        if text.count("(") > text.count(")") and i + 1 < len(units) and units[i + 1].text == ")":
+            text, j = doc[units[i].start : units[i + 1].end].text, i + 1
+        found = self.grounder.formula(text) if text[:1].isupper() else ()
+        return (j, found[0]) if found else None
 
     def _binomial(self, units: list[_Unit], i: int) -> tuple[int, Candidate] | None:
         """A Latin binomial at unit ``i`` ("Scrippsiella trochoidea") that only the whole taxonomy names (one

@@ -201,6 +201,16 @@ def test_a_compound_code_is_found_as_mesh_writes_it(grounder, text, curie):
     assert found.curie == curie and found.matched == text
 
 
+@pytest.mark.parametrize(
+    ("text", "curie"),
+    [("CaCl(2)", "MESH:D002122"), ("NaHCO3", "MESH:D017693"), ("CCl4", "MESH:D002251"), ("NH4Ac", "MESH:C018824")],
+)
+def test_a_formula_is_the_compound_it_is_the_formula_of(grounder, text, curie):
+    (found,) = grounder.ground(text, THERAPY)[:1]
+    assert found.curie == curie and found.matched == text
+    assert grounder.ground(text, DISEASE) == ()
+
+
 def test_a_code_that_names_nothing_otherwise_stays_unlinked(grounder):
     assert grounder.ground("CD4", THERAPY) == ()
 

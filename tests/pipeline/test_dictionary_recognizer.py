@@ -359,6 +359,15 @@ def test_a_compound_code_mesh_writes_otherwise_is_tagged(nlp):
     ]
 
 
+def test_a_compound_written_as_its_formula_is_tagged(nlp):
+    doc = nlp("Slices were kept in CaCl(2) and NaHCO3, then in bupropion HCl.")
+    assert [(e.text, e._.kb_id) for e in doc.ents if e.label_ == "THERAPY"][:2] == [
+        ("CaCl(2)", "MESH:D002122"),  # calcium chloride, its closing parenthesis a token of its own
+        ("NaHCO3", "MESH:D017693"),  # sodium bicarbonate
+    ]
+    assert "HCl" not in {e.text for e in doc.ents}
+
+
 def test_a_short_code_is_no_compound_unprompted(nlp):
     # receptors and vitamins spelled as codes: NK2 receptors, P2 purinoceptors
     assert not [e for e in nlp("NK2 and P2 receptors were blocked.").ents if e.label_ == "THERAPY"]
