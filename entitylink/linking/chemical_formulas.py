@@ -1,8 +1,11 @@
-"""The name of an inorganic compound written as its formula: "CaCl2" -> "calcium chloride", "H2O2" -> "hydrogen peroxide".
+"""The name of an inorganic compound or ion written as its formula: "CaCl2" -> "calcium chloride", "H2O2" ->
+"hydrogen peroxide", "Ca(2+)" -> "calcium".
 
-MeSH names compounds, not formulas, so a salt or small molecule written as its formula ("CaCl(2)",
-"NaHCO3", "Ca(NO3)2") is looked up by the name chemistry gives it: its cation's name and its
-anion's, or, for a few molecules, their usual name ("CCl4": carbon tetrachloride).
+MeSH names compounds and elements, not formulas or symbols, so a salt or small molecule written as
+its formula ("CaCl(2)", "NaHCO3", "Ca(NO3)2") is looked up by the name chemistry gives it: its
+cation's name and its anion's, or, for a few molecules, their usual name ("CCl4": carbon
+tetrachloride); a metal's symbol, with or without its charge ("Na", "Ca(2+)"), by the metal's name;
+a halide's symbol with its charge ("Cl(-)") by the halide's.
 """
 
 from __future__ import annotations
@@ -39,16 +42,18 @@ def _alternatives(names: dict[str, str]) -> str:
 _SALT = re.compile(
     rf"(?P<cation>{_alternatives(_CATIONS)})\d?(?:\((?P<group>{_alternatives(_ANIONS)})\)\d|(?P<anion>{_alternatives(_ANIONS)})\d?)"
 )
+_ION = re.compile(rf"(?P<metal>{_alternatives(_CATIONS)})(?:\(?\d?\+\)?)?|(?P<halide>F|Cl|Br|I)\(?-\)?")
 _SUBSCRIPT = re.compile(r"\((\d+)\)")
 
 
 def formula_name(text: str) -> str | None:
     """The name of the compound whose formula ``text`` is ("CaCl(2)": calcium chloride), or None."""
     formula = _SUBSCRIPT.sub(r"\1", text.strip())
-    if len(formula) < 3:  # "KO" is a knockout, "KI" a knock-in
-        return None
     if formula in _MOLECULES:
         return _MOLECULES[formula]
+    ion = _ION.fullmatch(formula)
+    if ion is not None:
+        return _CATIONS[ion["metal"]] if ion["metal"] else _ANIONS[ion["halide"]]
     salt = _SALT.fullmatch(formula)
     if salt is None:
         return None

@@ -42,6 +42,10 @@ __all__ = ["DictionaryRecognizer"]
 
 #: How many digits a compound's code needs for the dictionary to tag it unprompted ("MK-801", not "NK2").
 _CODE_DIGITS = 3
+#: How many characters a formula needs for the dictionary to tag it unprompted ("KCl", "Na+"; not "KO", "K+").
+_FORMULA_CHARS = 3
+#: Tokens the tokenizer splits off a formula: its charge and closing parenthesis ("Ca(2", "+", ")").
+_CHARGE_TOKENS = frozenset({"+", "-", ")"})
 
 #: Tokens a name may contain without a word of their own ("non-Hodgkin", "Crohn's").
 _JOINERS = frozenset({"-", "‐", "‑", "–", "'", "’", "'s", "’s", "."})
@@ -232,13 +236,21 @@ class DictionaryRecognizer:
         return None
 
     def _formula(self, doc: Doc, units: list[_Unit], i: int) -> tuple[int, Candidate] | None:
-        """A compound written as its formula at unit ``i`` ("NaHCO3"; "CaCl(2)", whose closing parenthesis
-        the tokenizer splits off), as :meth:`~entitylink.linking.grounder.Grounder.formula` finds it."""
-        text, j = units[i].text, i
-        if text.count("(") > text.count(")") and i + 1 < len(units) and units[i + 1].text == ")":
-            text, j = doc[units[i].start : units[i + 1].end].text, i + 1
-        found = self.grounder.formula(text) if text[:1].isupper() else ()
-        return (j, found[0]) if found else None
+        """A compound or ion written as its formula at unit ``i`` ("NaHCO3", "Na+"; "CaCl(2)" and "Ca(2+)", whose
+        charge and closing parenthesis the tokenizer splits off), as
+        :meth:`~entitylink.linking.grounder.Grounder.formula` finds it; of three characters or more (a symbol
+        alone, "Na", "K", is also a word or a short form)."""
+        if not units[i].text[:1].isupper():
+            return None
+        j = i
+        while j + 1 < len(units) and units[j + 1].text in _CHARGE_TOKENS and not doc[units[j].end - 1].whitespace_:
+            j += 1
+        for end in range(j, i - 1, -1):
+            text = doc[units[i].start : units[end].end].text
+            found = self.grounder.formula(text) if len(text) >= _FORMULA_CHARS else ()
+            if found:
+                return end, found[0]
+        return None
 
     def _binomial(self, units: list[_Unit], i: int) -> tuple[int, Candidate] | None:
         """A Latin binomial at unit ``i`` ("Scrippsiella trochoidea") that only the whole taxonomy names (one

@@ -368,6 +368,14 @@ def test_a_compound_written_as_its_formula_is_tagged(nlp):
     assert "HCl" not in {e.text for e in doc.ents}
 
 
+def test_an_ion_is_tagged_with_its_charge_not_as_a_bare_symbol(nlp):
+    doc = nlp("Currents of Na+ and Ca(2+) ions; KO mice and K values.")
+    assert [(e.text, e._.kb_id) for e in doc.ents if e.label_ == "THERAPY"] == [
+        ("Na+", "MESH:D012964"),
+        ("Ca(2+)", "MESH:D002118"),
+    ]
+
+
 def test_a_short_code_is_no_compound_unprompted(nlp):
     # receptors and vitamins spelled as codes: NK2 receptors, P2 purinoceptors
     assert not [e for e in nlp("NK2 and P2 receptors were blocked.").ents if e.label_ == "THERAPY"]
