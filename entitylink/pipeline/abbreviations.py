@@ -24,6 +24,8 @@ __all__ = ["UNDEFINED_SHORT_FORM_KINDS", "Abbreviation", "Abbreviations", "Bound
 
 #: scispaCy only keeps parenthesised spans of at most 8 tokens ("(PRCA)", "(allo-HSCT)").
 _MAX_PARENTHESIS_TOKENS = 8
+#: The most tokens of a short form that opens a parenthesis ("(L-DOPA; 25 mg/kg)").
+_MAX_SHORT_FORM_TOKENS = 3
 #: The longest undefined short form trusted only by a concept's label (see :meth:`Abbreviations.is_undefined_short_form`).
 _UNDEFINED_SHORT_FORM_LENGTH = 4
 #: Kinds of match trusted for a short form the document does not define ("HIV", "AIDS"; not "MAP", "DM").
@@ -61,7 +63,7 @@ class BoundedAbbreviationDetector(AbbreviationDetector):
         """scispaCy's ``AbbreviationDetector.__call__``, plus the short forms our tokenizer splits ("allo-HSCT")."""
         self.global_matcher = Matcher(doc.vocab)  # scispaCy's per-document rules, left behind if a document raised
         inside = [(match, start + 1, end - 1) for match, start, end in self.matcher(doc)]
-        candidates = filter_matches(inside, doc) + _hyphenated_short_forms(inside, doc)
+        candidates = filter_matches(inside, doc) + _hyphenated_short_forms(inside, doc) + _leading_short_forms(inside, doc)
         for long_form, short_forms in self.find_matches_for(candidates, doc):
             long_form = _with_locants(long_form)
             for short in sorted(short_forms, key=_position):  # a set of Spans: its order follows memory addresses
@@ -86,6 +88,20 @@ def _with_locants(long_form: Span) -> Span:
            and not doc[start - 2].whitespace_ and _LOCANT.fullmatch(doc[start - 2].text)):  # fmt: skip
         start -= 2
     return doc[start : long_form.end]
+
+
+def _leading_short_forms(inside: list[tuple[int, int, int]], doc: Doc) -> list[tuple[Span, Span]]:
+    """(long form candidate, short form) for a short form that opens a parenthesis with more after a semicolon or
+    comma ("X-linked hypophosphatemic rickets (XLH; OMIM 307800)", "(CsA; 50 mg/kg)"), which scispaCy reads as
+    a long form in parentheses; only a short form written like one ("XLH", "CsA"), not "(range, 3.1-3.8)"."""
+    found = []
+    for _, start, end in inside:
+        stop = next((i for i in range(start + 1, min(end, start + _MAX_SHORT_FORM_TOKENS + 1)) if doc[i].text in ";,"), None)
+        text = doc[start:stop].text if stop is not None else ""
+        if stop is not None and is_acronym_like(text) and " " not in text and text[0].isalpha():
+            max_words = min(len(text) + 5, len(text) * 2)
+            found.append((doc[max(start - max_words - 1, 0) : start - 1], doc[start:stop]))
+    return found
 
 
 def _hyphenated_short_forms(inside: list[tuple[int, int, int]], doc: Doc) -> list[tuple[Span, Span]]:

@@ -165,6 +165,22 @@ def test_long_form_starts_with_the_locants_of_its_first_word(nlp, text, short, l
     assert found == {(short, long)}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A cause of X-linked hypophosphatemic rickets (XLH; OMIM 307800). XLH is rare.",
+         {("XLH", "X-linked hypophosphatemic rickets")}),
+        ("Rats were given cyclosporine A (CsA; 50 mg/kg) daily.", {("CsA", "cyclosporine A")}),
+        ("Follow-up lasted long (range, 154-1433 days).", set()),
+        ("Patients with myelodysplastic syndrome (n = 17; MDS) were seen.", set()),
+    ],
+)  # fmt: skip
+def test_short_form_may_open_a_parenthesis_with_more_after_a_semicolon_or_comma(nlp, text, expected):
+    """scispaCy reads "(XLH; OMIM 307800)" as a long form in parentheses; the short form before the
+    semicolon or comma is defined, when it is written like one (not "range")."""
+    assert {(a["short_text"], a["long_text"]) for a in nlp(text)._.abbreviations} == expected
+
+
 def test_bounded_detector_matches_scispacy_on_abstracts(nlp):
     """Bounding the parenthesis pattern finds what scispaCy's own detector finds."""
     scispacy_nlp = spacy.blank("en", config=TOKENIZER)
