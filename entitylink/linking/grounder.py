@@ -391,8 +391,8 @@ class Grounder:
         the best MeSH disease the text names, then the first cross-reference ("dystonia":
         Dystonia, then the Dystonic Disorders MONDO maps to first; "chronic kidney disease": Renal
         Insufficiency, Chronic, whose narrower concept it is in MeSH, then Kidney Failure, Chronic); else a
-        cross-reference; else the best MeSH concept of the same label the text names; and the MeSH concept ``source`` that led to ``curie`` when it is neither. A MONDO disease with neither a MeSH nor an OMIM id gets the MeSH heading of a parent
-        (:meth:`broader_mesh`)."""
+        cross-reference; else the best MeSH concept of the same label the text names; and the MeSH concept ``source`` that led to ``curie`` when it is neither. A MONDO disease with neither a MeSH nor an OMIM id gets the MeSH heading of
+        the disease a drug caused (:meth:`_induced_heading`), else of a parent (:meth:`broader_mesh`)."""
         concept = self.kb[curie]
         ids = [curie]
         if ontology_of(curie) != "mesh":
@@ -411,7 +411,7 @@ class Grounder:
         if ontology_of(curie) == "mondo":
             ids += concept.xref_ids("OMIM", exact=True)[:1]
             if len(ids) == 1:
-                ids += self.broader_mesh(curie)
+                ids += self._induced_heading(concept.label) or self.broader_mesh(curie)
         return Candidate(
             curie,
             concept.label,
@@ -424,6 +424,14 @@ class Grounder:
             concept.common_name if concept.ontology == "ncbitaxon" else None,
             concept.rank,
         )
+
+    def _induced_heading(self, label: str) -> tuple[str, ...]:
+        """The MeSH heading of the disease a drug causes, for a disease named with its drug: MeSH indexes
+        "heparin-induced thrombocytopenia" as Thrombocytopenia (and Heparin), where MONDO's only parent is
+        "thrombotic disease"."""
+        cause = self.drug_cause(label)
+        found = self.exact(label[len(cause) + len("-induced ") :], frozenset({DISEASE})) if cause is not None else ()
+        return tuple(i for i in found[0].ids if ontology_of(i) == "mesh")[:1] if found else ()
 
     def _broader_mesh(self, curie: str) -> tuple[str, ...]:
         """The most specific (deepest in the MeSH tree) of the MeSH disease headings of the MONDO ancestors
@@ -481,10 +489,16 @@ class Grounder:
     def _chemically_induced(self, text: str, head: str) -> tuple[Candidate, ...]:
         """The drug-induced form of the disease a drug induces, where the ontologies name one
         ("levodopa-induced dyskinesias": drug-induced dyskinesia; "cocaine-induced psychosis")."""
-        cause = _INDUCED_BY.match(text)
-        if cause is None or not any(c.subtype == DRUG for c in self.exact(cause.group(1), frozenset({THERAPY}))):
+        if self.drug_cause(text) is None:
             return ()
         return next(filter(None, (self.exact(f"{words} {head}", frozenset({DISEASE})) for words in _CHEMICAL_CAUSES)), ())
+
+    def drug_cause(self, text: str) -> str | None:
+        """The drug that ``text`` names a disease with ("heparin" of "heparin-induced thrombocytopenia";
+        not "drug" of "drug-induced lupus"), or None."""
+        cause = _INDUCED_BY.match(text)
+        drug = cause is not None and any(c.subtype == DRUG for c in self.exact(cause.group(1), frozenset({THERAPY})))
+        return cause.group(1) if cause is not None and drug else None
 
     @staticmethod
     def _specific(whole: Candidate, head: Candidate, head_text: str) -> bool:

@@ -281,7 +281,7 @@ class DictionaryRecognizer:
         candidates = self.grounder.ground(text, labels) if labels else self.grounder.exact(text, self.labels)
         candidates += self._learned(key, text, labels or self.labels)
         undefined_short_form = abbreviations.is_undefined_short_form(start, end)
-        if key in _GENERIC_TERMS:
+        if key in _GENERIC_TERMS or self.grounder.drug_cause(text):  # the corpora tag the drug and the disease apart
             return None
         for candidate in candidates:
             if (candidate.label, key) in self.stop_terms:

@@ -172,6 +172,23 @@ def test_a_disease_a_drug_induces_is_its_drug_induced_form(grounder, text, curie
     assert grounder.ground(text, DISEASE)[0].curie == curie
 
 
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [("heparin-induced thrombocytopenia", "heparin"), ("cocaine-induced psychosis", "cocaine"),
+     ("drug-induced lupus", None), ("virus-induced asthma", None), ("thrombocytopenia", None)],
+)  # fmt: skip
+def test_the_drug_a_disease_is_named_with(grounder, text, drug):
+    assert grounder.drug_cause(text) == drug
+
+
+def test_a_disease_named_with_its_drug_carries_the_heading_of_the_disease_the_drug_caused(grounder, kb):
+    """MONDO's heparin-induced thrombocytopenia has no MeSH id and only "thrombotic disease" above it;
+    MeSH indexes it as Thrombocytopenia, not Thrombosis."""
+    (hit,) = grounder.ground("heparin-induced thrombocytopenia", DISEASE)[:1]
+    assert hit.curie == "MONDO:0018048" and not kb.xrefs("MONDO:0018048", "MESH")
+    assert hit.ids == ("MONDO:0018048", "MESH:D013921")
+
+
 def test_a_disease_something_else_induces_is_its_head(grounder):
     assert grounder.ground("virus-induced asthma", DISEASE)[0].curie == "MONDO:0004979"  # asthma
 

@@ -379,3 +379,14 @@ def test_an_ion_is_tagged_with_its_charge_not_as_a_bare_symbol(nlp):
 def test_a_short_code_is_no_compound_unprompted(nlp):
     # receptors and vitamins spelled as codes: NK2 receptors, P2 purinoceptors
     assert not [e for e in nlp("NK2 and P2 receptors were blocked.").ents if e.label_ == "THERAPY"]
+
+
+def test_a_disease_named_with_its_drug_is_the_drug_and_the_disease(nlp):
+    """The corpora tag "heparin" and "thrombocytopenia" apart, as MeSH indexes them; "drug-induced lupus"
+    names no drug, and stays whole."""
+    doc = nlp("Heparin-induced thrombocytopenia was seen, and drug-induced lupus.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Heparin", "THERAPY"),
+        ("thrombocytopenia", "DISEASE"),
+        ("drug-induced lupus", "DISEASE"),
+    ]
