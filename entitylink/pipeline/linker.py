@@ -79,6 +79,24 @@ def _trusted_when_undefined(candidate: Candidate, short_form: str) -> bool:
     return candidate.label != DISEASE or candidate.kind not in _LOOSE_KINDS
 
 
+#: Units a number before them measures ("dexamethasone 40 mg", "disease 9 years earlier"): the number is no
+#: part of the entity before it.
+_UNITS = frozenset({"mg", "g", "kg", "ug", "µg", "mcg", "microg", "microgram", "micrograms", "ng", "ml", "l", "mmol",
+                    "micromol", "µmol", "nmol", "mm", "um", "µm", "nm", "iu", "u", "units", "%", "h", "hr", "hrs",
+                    "hour", "hours", "min", "minute", "minutes", "s", "sec", "day", "days", "week", "weeks", "wk",
+                    "month", "months", "year", "years", "yr", "yrs", "times"})  # fmt: skip
+
+
+def _without_quantity(ent: Span) -> Span:
+    """``ent`` without a number it ends in that measures what follows ("edrophonium 1 mg kg-1"), and the
+    "of" that is then left ("diabetes of 2 months duration"); as it is if nothing is left."""
+    doc, end = ent.doc, ent.end
+    if not (len(ent) >= 2 and end < len(doc) and ent[-1].like_num and doc[end].lower_ in _UNITS and ent[-2].whitespace_):
+        return ent
+    end -= 2 if len(ent) >= 3 and ent[-2].lower_ == "of" else 1
+    return Span(doc, ent.start, end, label=ent.label_)
+
+
 def _type_number_end(ent: Span) -> int | None:
     """The end of "<ent> 63" or "<ent> type 4" (a number of at most three digits), or None."""
     doc = ent.doc
@@ -508,7 +526,7 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = Abbreviations(doc)
-        entities = [self._without_type_number(_organism_by_head(ent, abbreviations)) for ent in doc.ents]
+        entities = [self._without_type_number(_organism_by_head(_without_quantity(ent), abbreviations)) for ent in doc.ents]
         doc.ents = tie_abbreviations(doc, entities, abbreviations)
         ents = list(doc.ents)  # sorted; each read of ``doc.ents`` builds every Span again
         texts = [abbreviations.expand_span(ent) for ent in ents]

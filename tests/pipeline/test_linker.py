@@ -109,6 +109,21 @@ def test_linker_respects_the_entity_label():
     assert as_disease._.kb_id is None  # no disease is named "mice"
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end", "label", "linked"),
+    [
+        ("Rats got dexamethasone 40 mg daily .", 2, 4, "THERAPY", ("dexamethasone", "MESH:D003907")),
+        ("A history of ischemic cardiac disease 9 years earlier .", 3, 7, "DISEASE", ("ischemic cardiac disease", None)),
+        ("Diabetes of 2 months duration .", 0, 3, "DISEASE", ("Diabetes", "MONDO:0005015")),
+        ("HPV 16 was found .", 0, 2, "SPECIES", ("HPV 16", "NCBITaxon:333760")),  # no unit after it: a type
+    ],
+)
+def test_a_number_that_measures_what_follows_is_no_part_of_the_entity(text, start, end, label, linked):
+    (ent,) = link(blank_with_linker(), text, start, end, label=label).ents
+    assert ent.text == linked[0]
+    assert linked[1] is None or ent._.kb_id == linked[1]
+
+
 def test_a_genus_grows_to_the_species_its_epithet_names():
     linker = blank_with_linker()
     (ent,) = link(linker, "Roots hosted Glomus intraradices spores .", 2, 3, label="SPECIES").ents
