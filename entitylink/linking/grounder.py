@@ -153,6 +153,7 @@ class Grounder:
         self.is_pathogen = lru_cache(maxsize=10_000)(self._is_pathogen)
         self.is_animal_disease = lru_cache(maxsize=10_000)(self._is_animal_disease)
         self.broader_mesh = lru_cache(maxsize=10_000)(self._broader_mesh)
+        self._mondo_heading = lru_cache(maxsize=10_000)(self.mondo.mesh_heading)
         self.concept_candidate = lru_cache(maxsize=100_000)(self._concept_candidate)
         self.fuzzy_candidates = lru_cache(maxsize=100_000)(self._fuzzy_candidates)
 
@@ -391,13 +392,14 @@ class Grounder:
         the best MeSH disease the text names, then the first cross-reference ("dystonia":
         Dystonia, then the Dystonic Disorders MONDO maps to first; "chronic kidney disease": Renal
         Insufficiency, Chronic, whose narrower concept it is in MeSH, then Kidney Failure, Chronic); else a
-        cross-reference; else the best MeSH concept of the same label the text names; and the MeSH concept ``source`` that led to ``curie`` when it is neither. A MONDO disease with neither a MeSH nor an OMIM id gets the MeSH heading of
+        cross-reference (for a MONDO disease MONDO maps to no MeSH id, the heading one of its names names:
+        :meth:`_mesh_heading`); else the best MeSH concept of the same label the text names; and the MeSH concept ``source`` that led to ``curie`` when it is neither. A MONDO disease with neither a MeSH nor an OMIM id gets the MeSH heading of
         the disease a drug caused (:meth:`_induced_heading`), else of a parent (:meth:`broader_mesh`)."""
         concept = self.kb[curie]
         ids = [curie]
         if ontology_of(curie) != "mesh":
             named = named or []
-            xrefs = self.kb.xrefs(curie, "MESH")
+            xrefs = self.kb.xrefs(curie, "MESH") or self._mesh_heading(curie)
             same_name = [c for c in named if ontology_of(c) == "mesh" and self.category(c) == Category(category.label)]
             same_concept = [c for c in same_name if c == source or self.mondo.of(c) == curie][:1]
             named_heading = same_name[:1] if category.label == DISEASE else []  # "humans" names Humans, no genus Homo
@@ -425,6 +427,11 @@ class Grounder:
             concept.rank,
         )
 
+    def _mesh_heading(self, curie: str) -> list[str]:
+        """The MeSH heading of a MONDO disease MONDO maps to none, by name (:meth:`MondoEquivalents.mesh_heading`)."""
+        heading = self._mondo_heading(curie) if ontology_of(curie) == "mondo" else None
+        return [heading] if heading is not None else []
+
     def _induced_heading(self, label: str) -> tuple[str, ...]:
         """The MeSH heading of the disease a drug causes, for a disease named with its drug: MeSH indexes
         "heparin-induced thrombocytopenia" as Thrombocytopenia (and Heparin), where MONDO's only parent is
@@ -434,18 +441,21 @@ class Grounder:
         return tuple(i for i in found[0].ids if ontology_of(i) == "mesh")[:1] if found else ()
 
     def _broader_mesh(self, curie: str) -> tuple[str, ...]:
-        """The most specific (deepest in the MeSH tree) of the MeSH disease headings of the MONDO ancestors
-        of ``curie`` up to :data:`_BROADER_GENERATIONS` above it, or () (a broader heading, as MeSH indexes
-        a disease it lacks: "complete heart block" under Atrioventricular Block, "ovarian carcinoma" under
-        Ovarian Neoplasms rather than Carcinoma)."""
+        """The most specific (deepest in the MeSH tree; on a tie, on the most branches, as a site's neoplasms
+        are) of the MeSH disease headings of the MONDO ancestors (mapped, else by name: :meth:`_mesh_heading`)
+        of ``curie`` up to :data:`_BROADER_GENERATIONS` above it, or () (a broader heading, as MeSH indexes a
+        disease it lacks: "complete heart block" under Atrioventricular Block, "ovarian carcinoma" under
+        Ovarian Neoplasms rather than Carcinoma, "prostate adenocarcinoma" under Prostatic Neoplasms rather
+        than Adenocarcinoma)."""
         generation, headings = list(self.kb[curie].parents), []
         for _ in range(_BROADER_GENERATIONS):
             for ancestor in generation:
-                headings += [c for c in self.kb.xrefs(ancestor, "MESH") if self.category(c) == Category(DISEASE)][:1]
+                mesh = [c for c in self.kb.xrefs(ancestor, "MESH") if self.category(c) == Category(DISEASE)]
+                headings += mesh[:1] or self._mesh_heading(ancestor)
             generation = [p for a in generation if a in self.kb for p in self.kb[a].parents]
         if not headings:
             return ()
-        return (max(headings, key=lambda heading: heading_depth(self.kb[heading])),)
+        return (max(headings, key=lambda heading: (heading_depth(self.kb[heading]), len(self.kb[heading].tree_numbers))),)
 
     # -- everything ---------------------------------------------------------------------------
     def _ground(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:

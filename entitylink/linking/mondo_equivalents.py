@@ -1,11 +1,15 @@
-"""The MONDO class of a disease named in another vocabulary (MeSH, OMIM) or by a name alone.
+"""The MONDO class of a disease named in another vocabulary (MeSH, OMIM) or by a name alone, and the
+MeSH heading of a MONDO disease MONDO maps to none.
 
 The grounder asks for it when a disease's cross-references (MONDO's mappings, both ways) give
 no MONDO class whose names it shares (an exact mapping alone is not trusted: MeSH "Seizures" is
 mapped to "visual epilepsy"): a cross-reference MONDO shares with the concept (UMLS, DOID,
 NCIT, OMIM), else the MONDO class whose label, else exact synonym, is the concept's label or the
 mention ("Obesity", MESH:D009765, is
-MONDO:0011122 "obesity disorder" through its exact synonym "obesity").
+MONDO:0011122 "obesity disorder" through its exact synonym "obesity"). The other way, a MONDO disease with
+neither a MeSH nor an OMIM id has the MeSH heading (a descriptor, never a supplementary concept) one of
+its own names names ("liver and intrahepatic bile duct neoplasm", exact synonym "liver neoplasm": Liver
+Neoplasms).
 """
 
 from __future__ import annotations
@@ -59,6 +63,19 @@ class MondoEquivalents:
             named = self.named(text)
             if named is not None:
                 return named
+        return None
+
+    def mesh_heading(self, curie: str) -> str | None:
+        """The MeSH disease heading whose label or exact synonym is the label or an exact synonym of the MONDO
+        disease ``curie``, when MONDO gives it neither a MeSH nor an OMIM id; else None."""
+        concept = self.kb.get(curie)
+        if concept is None or self.kb.xrefs(curie, "MESH") or concept.xref_ids("OMIM", exact=True):
+            return None
+        for name in (concept.label, *(s.text for s in concept.synonyms if s.scope == "EXACT")):
+            for match in self.kb.lookup(name, ontologies={"mesh"}):
+                if (match.via == "normalized" and match.kind <= NameKind.EXACT and match.curie.startswith("MESH:D")
+                        and self.is_disease(match.curie)):  # fmt: skip
+                    return match.curie
         return None
 
     def named(self, text: str) -> str | None:

@@ -38,3 +38,24 @@ def test_an_exact_mapping_whose_names_differ_is_not_trusted(grounder):
 def test_named_needs_one_class_of_the_best_kind(grounder):
     assert grounder.mondo.named("obesity") == "MONDO:0011122"
     assert grounder.mondo.named("no such disease at all") is None
+
+
+@pytest.mark.parametrize(
+    ("mondo", "heading"),
+    [
+        ("MONDO:0024477", "MESH:D008113"),  # liver and intrahepatic bile duct neoplasm, "liver neoplasm": Liver Neoplasms
+        ("MONDO:0021360", "MESH:D010282"),  # tumor of parathyroid gland, "parathyroid neoplasm"
+        ("MONDO:0004967", "MESH:D054198"),  # acute lymphoblastic leukemia: Precursor Cell Lymphoblastic Leukemia-Lymphoma
+        ("MONDO:0018874", None),  # acute myeloid leukemia: MONDO maps it to MeSH itself
+        ("MONDO:0000468", None),  # third-degree atrioventricular block: no MeSH heading of its names
+    ],
+)
+def test_a_mondo_disease_mondo_maps_to_no_mesh_id_has_the_heading_its_names_name(grounder, kb, mondo, heading):
+    assert heading is None or not kb.xrefs(mondo, "MESH")
+    assert grounder.mondo.mesh_heading(mondo) == heading
+
+
+def test_a_disease_carries_the_mesh_heading_its_mondo_class_has_by_name(grounder):
+    assert grounder.ground("liver tumors", DISEASE)[0].ids == ("MONDO:0024477", "MESH:D008113")  # not GI Neoplasms
+    # an ancestor's heading by name: "prostate neoplasm" is Prostatic Neoplasms, deeper than Adenocarcinoma
+    assert grounder.ground("prostate adenocarcinoma", DISEASE)[0].ids == ("MONDO:0005082", "MESH:D011471")
