@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
+from entitylink.normalize import normalize
 from entitylink.ontology_build.obo import OboHeader, OboSynonym, OboTerm, open_text
 
 __all__ = [
@@ -142,6 +143,21 @@ def read_mesh_xml(path: Path) -> Iterator[MeshDescriptor]:
             yield descriptor
 
 
+def _uninverted(terms: list[MeshTerm]) -> set[str]:
+    """The permuted terms that are the natural word order of an inverted entry term ("Cardiogenic Shock" of
+    "Shock, Cardiogenic"; "Acute Myeloid Leukemia" of "Leukemia, Myeloid, Acute"), one per order and none
+    that an entry term already spells (up to case, hyphens and number)."""
+    entry = [term for term in terms if not term.permuted]
+    spelled = {normalize(term.text) for term in entry}
+    wanted = {normalize(" ".join(reversed(term.text.split(", ")))) for term in entry if ", " in term.text} - spelled
+    found: dict[str, str] = {}
+    for term in terms:
+        key = normalize(term.text)
+        if term.permuted and key in wanted:
+            found.setdefault(key, term.text)
+    return set(found.values())
+
+
 def _better_synonym(new: OboSynonym, known: OboSynonym) -> bool:
     """One synonym line per string: EXACT beats RELATED, then a typed one (abbreviation...) beats an untyped one."""
     return (new.scope == "EXACT", new.type is not None) > (known.scope == "EXACT", known.type is not None)
@@ -151,7 +167,8 @@ def descriptors_to_obo(descriptors: Iterable[MeshDescriptor]) -> list[OboTerm]:
     """Turn descriptors into OBO terms, with ``is_a`` built from the tree numbers.
 
     Entry terms of the preferred concept are EXACT synonyms, those of narrower
-    concepts RELATED; permuted forms ("Leukemias, Acute Myeloid") are dropped;
+    concepts RELATED; permuted forms ("Leukemias, Acute Myeloid") are dropped, but for the natural word
+    order of an inverted entry term that no entry term has ("Cardiogenic Shock" of "Shock, Cardiogenic");
     ABB/ACR terms are typed as abbreviations, TRD as trade names.
     """
     descriptors = list(descriptors)
@@ -159,8 +176,9 @@ def descriptors_to_obo(descriptors: Iterable[MeshDescriptor]) -> list[OboTerm]:
     terms = []
     for descriptor in descriptors:
         synonyms: dict[str, OboSynonym] = {}
+        uninverted = _uninverted(descriptor.terms)
         for term in descriptor.terms:
-            if term.permuted or term.text == descriptor.name:
+            if (term.permuted and term.text not in uninverted) or term.text == descriptor.name:
                 continue
             synonym = OboSynonym(term.text, "EXACT" if term.preferred_concept else "RELATED", SYNONYM_TYPES.get(term.lexical_tag))
             known = synonyms.get(term.text)

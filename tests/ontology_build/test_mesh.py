@@ -132,6 +132,23 @@ def test_permuted_terms_and_the_name_itself_are_dropped(terms: dict[str, OboTerm
     assert terms["MESH:D000305"].synonyms == [OboSynonym("Corticosteroids"), OboSynonym("Hormones, Adrenal Cortex")]
 
 
+def test_the_natural_order_of_an_inverted_name_is_kept_once() -> None:
+    """MeSH spells "Cardiogenic Shock" only as a permuted term of "Shock, Cardiogenic": it is the name texts use."""
+    descriptor = MeshDescriptor(
+        ui="D012770",
+        name="Shock, Cardiogenic",
+        terms=[
+            MeshTerm("Shock, Cardiogenic", True),
+            MeshTerm("Cardiogenic Shock", True, permuted=True),
+            MeshTerm("Cardiogenic Shocks", True, permuted=True),
+            MeshTerm("Shocks, Cardiogenic", True, permuted=True),
+        ],
+        tree_numbers=["C14.280.647.500.750"],
+    )
+    (term,) = descriptors_to_obo([descriptor])
+    assert term.synonyms == [OboSynonym("Cardiogenic Shock", "EXACT")]
+
+
 def test_trade_names_are_typed(terms: dict[str, OboTerm]) -> None:
     assert terms["MESH:D006854"].synonyms == [OboSynonym("Cortef", "RELATED", "trade_name"), OboSynonym("Cortisol")]
 
