@@ -12,6 +12,7 @@ module                             what it registers or sets
 :mod:`.linker`                     ``entitylink_linker``: ``ent._.kb_id`` and the other span attributes
 :mod:`.therapy_context`            whether a cell or tissue is given as a treatment (the linker's therapy sense)
 :mod:`.residue_context`            whether an amino acid is a residue of a sequence (the linker drops it)
+:mod:`.protein_context`            whether a chemical begins a protein's name, "zinc finger" (the linker drops it)
 :mod:`.person_context`             whether "depressed" is said of a person (else the linker drops it)
 :mod:`.species_roles`              ``ent._.species_role``: host, pathogen or other
 :mod:`.strain_designations`        strain codes ("strain 0533", "=DSM 45357") as their species (the linker adds them)

@@ -23,6 +23,7 @@ from entitylink.pipeline.abbreviations import Abbreviations
 from entitylink.pipeline.extensions import register_extensions
 from entitylink.pipeline.merge_policies import tie_abbreviations
 from entitylink.pipeline.person_context import PERSON_STATES, said_of_a_person
+from entitylink.pipeline.protein_context import names_a_protein
 from entitylink.pipeline.residue_context import in_sequence_context
 from entitylink.pipeline.species_roles import OTHER, species_role
 from entitylink.pipeline.strain_designations import strain_designations
@@ -146,6 +147,7 @@ class EntityLinker:
     deficiency"). One that completes a list of words before it ("brain, breast, and [prostate cancer]") grows
     to cover it, linked as a coordination, when each word with its head names a disease. An amino acid
     named as a residue of a sequence ("proline 484", :mod:`entitylink.pipeline.residue_context`) is dropped,
+    as is a chemical that begins a protein's name ("tyrosine kinase", :mod:`entitylink.pipeline.protein_context`),
     and so is "depressed" said of no person ("depressed cardiac function", :mod:`entitylink.pipeline.person_context`).
     Sets on each entity ``kb_id``, ``kb_ids``, ``kb_name``, ``score``, ``subtype``,
     ``alternatives``, ``common_name``, ``rank`` and, on species, ``species_role`` (see :mod:`entitylink.pipeline.extensions`), and
@@ -498,9 +500,12 @@ class EntityLinker:
         return ()
 
     def _residue(self, ent: Span, best: Candidate) -> bool:
-        """Whether a therapy is an amino acid the text names as a residue of a sequence ("proline 484")."""
+        """Whether a therapy is an amino acid the text names as a residue of a sequence ("proline 484"), or a
+        chemical that begins a protein's name ("tyrosine kinase", "zinc finger")."""
         if best.label != THERAPY or not best.curie.startswith("MESH:"):
             return False
+        if best.subtype == DRUG and names_a_protein(ent):
+            return True
         concept = self.grounder.kb.get(best.curie)
         return concept is not None and is_amino_acid(concept) and in_sequence_context(ent)
 
