@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from entitylink.kb.concept import Concept
 
-__all__ = ["depth_above", "heading_depth"]
+__all__ = ["depth_above", "heading_branches", "heading_depth"]
 
 
 def heading_depth(concept: Concept) -> int:
@@ -13,6 +13,12 @@ def heading_depth(concept: Concept) -> int:
     trees = concept.tree_numbers
     outside = [t for t in trees if not t.startswith("C23")] or trees
     return max((t.count(".") for t in outside), default=0)
+
+
+def heading_branches(concept: Concept) -> int:
+    """On how many branches outside C23 MeSH files a heading: Prostatic Neoplasms on 7 (by kind and by organ),
+    Adenocarcinoma on 1, Communicable Diseases on 1 (C23 left out)."""
+    return sum(not tree.startswith("C23") for tree in concept.tree_numbers)
 
 
 def depth_above(heading: Concept, narrower: Concept) -> int:

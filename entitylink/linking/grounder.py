@@ -22,7 +22,7 @@ from entitylink.kb.category import Category, categorize
 from entitylink.kb.concept import Match
 from entitylink.kb.epithet import epithet_stem
 from entitylink.kb.knowledge_base import ONTOLOGY_PRIORITY, KnowledgeBase
-from entitylink.kb.mesh_tree import heading_depth
+from entitylink.kb.mesh_tree import heading_branches, heading_depth
 from entitylink.labels import DISEASE, DRUG, PRIMARY_ONTOLOGY, PROCEDURE, SPECIES, THERAPY
 from entitylink.linking.candidate_generation import CharNgramCandidateGenerator
 from entitylink.linking.chemical_formulas import formula_name
@@ -441,8 +441,8 @@ class Grounder:
         return tuple(i for i in found[0].ids if ontology_of(i) == "mesh")[:1] if found else ()
 
     def _broader_mesh(self, curie: str) -> tuple[str, ...]:
-        """The most specific (deepest in the MeSH tree; on a tie, on the most branches, as a site's neoplasms
-        are) of the MeSH disease headings of the MONDO ancestors (mapped, else by name: :meth:`_mesh_heading`)
+        """The most specific (deepest in the MeSH tree; on a tie, on the most branches outside C23, as a site's
+        neoplasms are; else the nearest) of the MeSH disease headings of the MONDO ancestors (mapped, else by name: :meth:`_mesh_heading`)
         of ``curie`` up to :data:`_BROADER_GENERATIONS` above it, or () (a broader heading, as MeSH indexes a
         disease it lacks: "complete heart block" under Atrioventricular Block, "ovarian carcinoma" under
         Ovarian Neoplasms rather than Carcinoma, "prostate adenocarcinoma" under Prostatic Neoplasms rather
@@ -455,7 +455,7 @@ class Grounder:
             generation = [p for a in generation if a in self.kb for p in self.kb[a].parents]
         if not headings:
             return ()
-        return (max(headings, key=lambda heading: (heading_depth(self.kb[heading]), len(self.kb[heading].tree_numbers))),)
+        return (max(headings, key=lambda heading: (heading_depth(self.kb[heading]), heading_branches(self.kb[heading]))),)
 
     # -- everything ---------------------------------------------------------------------------
     def _ground(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:
