@@ -99,8 +99,7 @@ def _leading_short_forms(inside: list[tuple[int, int, int]], doc: Doc) -> list[t
         stop = next((i for i in range(start + 1, min(end, start + _MAX_SHORT_FORM_TOKENS + 1)) if doc[i].text in ";,"), None)
         text = doc[start:stop].text if stop is not None else ""
         if stop is not None and is_acronym_like(text) and " " not in text and text[0].isalpha():
-            max_words = min(len(text) + 5, len(text) * 2)
-            found.append((doc[max(start - max_words - 1, 0) : start - 1], doc[start:stop]))
+            found.append((_long_form_window(doc, start, text), doc[start:stop]))
     return found
 
 
@@ -117,9 +116,15 @@ def _hyphenated_short_forms(inside: list[tuple[int, int, int]], doc: Doc) -> lis
         if not (1 < len(short) <= 5 and " " not in text and any(t.text in ("-", "/") for t in short)):
             continue
         if 2 <= len(text) < 16 and text[0].isalpha() and sum(map(str.isalpha, text)) >= len(text) / 2:
-            max_words = min(len(text) + 5, len(text) * 2)
-            found.append((doc[max(start - max_words - 1, 0) : start - 1], short))
+            found.append((_long_form_window(doc, start, text), short))
     return found
+
+
+def _long_form_window(doc: Doc, start: int, short: str) -> Span:
+    """The words before the parenthesis opening at token ``start - 1`` where the long form of ``short`` may
+    be: as many as scispaCy looks back, ``min(len + 5, len * 2)`` for a short form of ``len`` characters."""
+    max_words = min(len(short) + 5, len(short) * 2)
+    return doc[max(start - max_words - 1, 0) : start - 1]
 
 
 @dataclass(frozen=True)

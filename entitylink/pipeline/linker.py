@@ -90,7 +90,7 @@ _UNITS = frozenset({"mg", "g", "kg", "ug", "µg", "mcg", "microg", "microgram", 
 
 def _without_quantity(ent: Span) -> Span:
     """``ent`` without a number it ends in that measures what follows ("edrophonium 1 mg kg-1"), and the
-    "of" that is then left ("diabetes of 2 months duration"); as it is if nothing is left."""
+    "of" that is then left ("diabetes of 2 months duration"); a word of the entity always stays."""
     doc, end = ent.doc, ent.end
     if not (len(ent) >= 2 and end < len(doc) and ent[-1].like_num and doc[end].lower_ in _UNITS and ent[-2].whitespace_):
         return ent
@@ -499,7 +499,7 @@ class EntityLinker:
                 return exact
         return ()
 
-    def _residue(self, ent: Span, best: Candidate) -> bool:
+    def _part_of_a_protein(self, ent: Span, best: Candidate) -> bool:
         """Whether a therapy is an amino acid the text names as a residue of a sequence ("proline 484"), or a
         chemical that begins a protein's name ("tyrosine kinase", "zinc finger")."""
         if best.label != THERAPY or not best.curie.startswith("MESH:"):
@@ -559,7 +559,7 @@ class EntityLinker:
             pairs = strain_designations(doc, pairs)
         linked: list[Span] = []
         for ent, found in sorted(pairs, key=lambda pair: pair[0].start):
-            if (found and self._residue(ent, found[0])) or self._not_of_a_person(ent):
+            if (found and self._part_of_a_protein(ent, found[0])) or self._not_of_a_person(ent):
                 continue
             if not found:
                 if ent.label_ not in self.drop_unlinked and not self._unknown_word(ent, abbreviations):
