@@ -8,6 +8,7 @@
 - :mod:`.disease_adjectives`: the noun forms of a disease adjective ("psychotic": psychosis);
 - :mod:`.learned_names`: the mention texts the corpora's annotators nearly always tag, as names;
 - :mod:`.mondo_equivalents`: the MONDO class of a disease linked through MeSH, OMIM or a name;
+- :mod:`.organ_adjectives`: the organ a disease's adjective of anatomy names ("renal": kidney);
 - :mod:`.therapy_sense`: the procedure of giving a cell or tissue (MSCs -> MSC transplantation), from MeSH.
 
 May import :mod:`entitylink.kb` and the shared base modules; no spaCy, no pandas.

@@ -28,6 +28,7 @@ from entitylink.linking.candidate_generation import CharNgramCandidateGenerator
 from entitylink.linking.chemical_formulas import formula_name
 from entitylink.linking.disease_adjectives import ADJECTIVE_HEADS, noun_forms
 from entitylink.linking.mondo_equivalents import MondoEquivalents
+from entitylink.linking.organ_adjectives import with_organ_nouns
 from entitylink.linking.salt_forms import parent_compound
 from entitylink.linking.therapy_sense import TherapySense
 from entitylink.normalize import normalize
@@ -76,7 +77,7 @@ _CHEMICAL_CAUSES = ("drug-induced", "substance-induced")
 #: in the singular that :func:`~entitylink.normalize.normalize` gives every number of them.
 _VAGUE_HEADS = frozenset({"abnormality", "anomaly", "dysfunction", "disturbance", "complication", "problem",
                           "manifestation", "hypoplasia", "aplasia", "hyperplasia", "dysplasia", "involvement",
-                          "damage", "injury", "impairment", "toxicity"})  # fmt: skip
+                          "damage", "injury", "impairment", "toxicity", "lesion"})  # fmt: skip
 #: A compound's code: letters, then a number ("KF17837", "Ro15-1788", "MK-801").
 _COMPOUND_CODE = re.compile(r"([A-Za-z]{1,5})[- ]?(\d[\d,.-]*[A-Za-z]?)")
 #: A Latin name of two or more words, as a species or subspecies is written ("Alnus alnobetula fruticosa").
@@ -462,7 +463,8 @@ class Grounder:
         """Exact candidates, a modified disease as its head; else, for "<pathogen> infection/reactivation/disease",
         the infection; else a salt's parent drug ("bupropion HCl"), a compound's code as MeSH writes it
         ("KF17837") or the compound a formula is of ("CaCl2"); else the disease a disease adjective names
-        ("edematous"); else the disease class a vague phrase names ("hematologic abnormalities")."""
+        ("edematous"); else the disease class a vague phrase names ("hematologic abnormalities"); else the disease
+        the text names with its organ adjectives written as nouns ("cerebral lesions": brain disease)."""
         found = self.exact(text, labels)
         disease = labels is None or DISEASE in labels
         if disease:
@@ -474,9 +476,8 @@ class Grounder:
         species = (self._renamed(text) or self._lineage(text)) if _wants_species(labels) else ()
         therapy = labels is None or THERAPY in labels
         salt = (self._salt(text) or self.compound_code(text) or self.formula(text)) if therapy else ()
-        return (
-            self._infection(text, labels) or species or salt or (self._adjectival(text) or self._vague(text) if disease else ())
-        )
+        named = (self._adjectival(text) or self._vague(text) or self._organ_named(text)) if disease else ()
+        return self._infection(text, labels) or species or salt or named
 
     def _head_disease(self, text: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A disease after severity, course or cause words, as its head disease ("severe refractory
@@ -567,6 +568,14 @@ class Grounder:
                 if found:
                     return tuple(_derive(c, _DERIVED_WEIGHT, "broader") for c in found)
         return ()
+
+    def _organ_named(self, text: str) -> tuple[Candidate, ...]:
+        """The disease ``text`` names with its organ adjectives written as the organs' nouns ("prostatic
+        adenocarcinoma": prostate adenocarcinoma; "cerebral damage": brain disease)."""
+        nouns = with_organ_nouns(text)
+        if nouns == text:
+            return ()
+        return tuple(_derive(c, _DERIVED_WEIGHT, "organ") for c in self.ground(nouns, frozenset({DISEASE})) if c.label == DISEASE)
 
     def _infection(self, text: str, labels: frozenset[str] | None) -> tuple[Candidate, ...]:
         """For "<pathogen> infection/reactivation/disease", the infection. The pathogen is a taxon, or a MeSH

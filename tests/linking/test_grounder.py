@@ -397,6 +397,20 @@ def test_vague_phrases_link_to_the_disease_class(grounder, text, curie):
 
 
 @pytest.mark.parametrize(
+    ("text", "curie"),
+    [("prostatic adenocarcinoma", "MONDO:0005082"), ("cerebral damage", "MONDO:0005560"),
+     ("cerebral lesions", "MONDO:0005560")],
+)  # fmt: skip
+def test_organ_adjectives_link_as_the_organs_nouns(grounder, text, curie):
+    (first, *_) = grounder.ground(text, DISEASE)
+    assert (first.curie, first.kind) == (curie, "organ")
+
+
+def test_a_name_with_an_organ_adjective_is_its_own_concept(grounder):
+    assert [(c.curie, c.kind) for c in grounder.ground("gastric ulcer", DISEASE)[:1]] == [("MONDO:0001126", "label")]
+
+
+@pytest.mark.parametrize(
     ("curie", "pathogen"),
     [("NCBITaxon:11768", True), ("NCBITaxon:10359", True), ("NCBITaxon:562", True), ("NCBITaxon:5476", True),
      ("NCBITaxon:9685", False), ("NCBITaxon:9606", False)],
