@@ -39,6 +39,11 @@ class LinkingPriors:
         curie, count = counts.most_common(1)[0]
         return curie if count >= min_count and count >= min_share * sum(counts.values()) else None
 
+    def count(self, label: str, text: str, curie: str) -> int:
+        """How many times annotators gave ``text`` as ``label`` the identifier ``curie``."""
+        counts = self.counts.get((label, normalize(text)))
+        return counts[curie] if counts else 0
+
     @classmethod
     def read(cls, path: Path | None = None) -> LinkingPriors:
         """Priors from a tab-separated file (label, normalized mention, identifier, count; ``#`` comments);

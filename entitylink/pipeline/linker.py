@@ -37,6 +37,9 @@ _PRIOR_SCORE = 0.95
 #: in full: "SD" is no Salla disease (a MONDO related synonym) and, in "mean +/- SD", no sexual dysfunction
 #: (the priors' reading).
 _LOOSE_KINDS = frozenset({"related", "prior"})
+#: How many times annotators must have given a mention text a concept none of its names has, per label, for the
+#: prior to put it first (see :class:`EntityLinker`).
+_PRIOR_MIN_COUNT_UNNAMED = {THERAPY: 2}
 #: Candidates found by a name of their own (a label or an exact synonym).
 _NAMED_KINDS = frozenset({"label", "exact"})
 #: token end -> (an entity ending there, its candidates)
@@ -124,6 +127,7 @@ def _label_set(labels: bool | str | Sequence[str]) -> frozenset[str]:
         "priors": True,
         "prior_min_count": 1,
         "prior_min_share": 0.6,
+        "prior_min_count_unnamed": dict(_PRIOR_MIN_COUNT_UNNAMED),
         "therapy_sense": True,
         "gene_symbols": True,
         "strain_designations": True,
@@ -173,7 +177,10 @@ class EntityLinker:
 
     ``priors`` (True: the ones learned from the train and dev splits; a path: a file of
     :class:`~entitylink.linking.priors.LinkingPriors`; False: none) put first the identifier annotators gave
-    a mention text at least ``prior_min_count`` times and ``prior_min_share`` of the times.
+    a mention text at least ``prior_min_count`` times and ``prior_min_share`` of the times; over the
+    candidates of the text's own names, an identifier none of them has only if given at least
+    ``prior_min_count_unnamed[label]`` times (default: twice for THERAPY, where one annotation of
+    "opioid" as Opioid Peptides would otherwise override Analgesics, Opioid in every text).
 
     ``therapy_sense``: a cell, tissue or blood product the text gives as a treatment
     (:mod:`entitylink.pipeline.therapy_context`) links to its procedure, the cell kept as the first
@@ -196,6 +203,7 @@ class EntityLinker:
                  ontologies: Mapping[str, str | None] | None = None, cache_dir: str | None = None,
                  fuzzy_threshold: float | None = 0.85, max_alternatives: int = 5, drop_unlinked: bool | str | Sequence[str] = (SPECIES,),
                  priors: bool | str = True, prior_min_count: int = 1, prior_min_share: float = 0.6,
+                 prior_min_count_unnamed: Mapping[str, int] | None = None,
                  therapy_sense: bool = True, gene_symbols: bool = True, strain_designations: bool = True,
                  mesh_newest: str | None = None, grounder: Grounder | None = None) -> None:  # fmt: skip
         register_extensions()
@@ -207,6 +215,8 @@ class EntityLinker:
         self.priors = _read_priors(None if priors is True else priors) if priors else None
         self.prior_min_count = prior_min_count
         self.prior_min_share = prior_min_share
+        unnamed = _PRIOR_MIN_COUNT_UNNAMED if prior_min_count_unnamed is None else prior_min_count_unnamed
+        self.prior_min_count_unnamed = dict(unnamed)
         self.therapy_sense = therapy_sense
         self.gene_symbols = read_gene_symbols() if gene_symbols else frozenset()
         self.strain_designations = strain_designations
@@ -279,6 +289,9 @@ class EntityLinker:
         for candidate in found:
             if curie in candidate.ids:
                 return (candidate, *(c for c in found if c is not candidate))
+        unnamed_min_count = self.prior_min_count_unnamed.get(label, 0)
+        if found and curie in self.grounder.kb and priors.count(label, text, curie) < unnamed_min_count:
+            return found
         prior = self.grounder.concept_candidate(curie, frozenset({label}), _PRIOR_SCORE, ent.text, "prior")
         return (prior, *found) if prior is not None else self._with_retired_id(curie, found)
 

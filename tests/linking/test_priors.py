@@ -43,6 +43,13 @@ def test_best_needs_enough_and_clear_evidence():
     assert priors.best("SPECIES", "tumor") is None
 
 
+def test_count_is_how_often_a_text_was_given_an_identifier():
+    priors = learn_linking_priors([document(*[("tumors", "Disease", "D009369")] * 3, ("tumor", "Disease", "D002277"))])
+    assert priors.count("DISEASE", "Tumours", "MESH:D009369") == 3
+    assert priors.count("DISEASE", "tumors", "MESH:D000001") == 0
+    assert priors.count("THERAPY", "tumors", "MESH:D009369") == 0
+
+
 def test_write_then_read_round_trips(tmp_path):
     priors = learn_linking_priors(read_pubtator(FIXTURES / "eval_tiny.pubtator"))
     path = tmp_path / "priors.tsv"

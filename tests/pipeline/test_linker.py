@@ -414,3 +414,23 @@ def test_a_mesh_id_mesh_no_longer_has_joins_the_ids_of_the_named_concept(tmp_pat
     LinkingPriors({("THERAPY", "sevoflurane"): Counter({"NCBITaxon:999999999": 3})}).write(other)  # not MeSH
     (ent,) = link(blank_with_linker(priors=str(other)), "Rats inhaled sevoflurane .", 2, 3, label="THERAPY").ents
     assert ent._.kb_ids == ["MESH:D000077149"]
+
+
+@pytest.mark.parametrize(
+    ("count", "config", "curie"),
+    [(1, {}, "MESH:D000701"), (2, {}, "MESH:D018847"), (1, {"prior_min_count_unnamed": {"THERAPY": 1}}, "MESH:D018847")],
+)
+def test_a_therapy_prior_seen_once_does_not_override_the_texts_own_names(tmp_path, count, config, curie):
+    """One annotation of "opioid" as Opioid Peptides is no reason to drop Analgesics, Opioid, a name of "opioid"."""
+    priors = tmp_path / "priors.tsv"
+    LinkingPriors({("THERAPY", "opioid"): Counter({"MESH:D018847": count})}).write(priors)
+    linker = blank_with_linker(priors=str(priors), **config)
+    (ent,) = link(linker, "An opioid was given .", 1, 2, label="THERAPY").ents
+    assert ent._.kb_id == curie
+
+
+def test_a_retired_mesh_id_seen_once_still_joins_the_named_concept(tmp_path):
+    priors = tmp_path / "priors.tsv"
+    LinkingPriors({("THERAPY", "sevoflurane"): Counter({"MESH:C009250": 1})}).write(priors)
+    (ent,) = link(blank_with_linker(priors=str(priors)), "Rats inhaled sevoflurane .", 2, 3, label="THERAPY").ents
+    assert ent._.kb_ids == ["MESH:D000077149", "MESH:C009250"]
