@@ -6,6 +6,7 @@
 - :mod:`.priors`: the identifiers the corpora's annotators gave each mention text, at run time;
 - :mod:`.chemical_formulas`: the name of an inorganic compound written as its formula ("CaCl2": calcium chloride);
 - :mod:`.disease_adjectives`: the noun forms of a disease adjective ("psychotic": psychosis);
+- :mod:`.inheritance`: the mode of inheritance a disease phrase opens with ("autosomal recessive": hereditary);
 - :mod:`.learned_names`: the mention texts the corpora's annotators nearly always tag, as names;
 - :mod:`.mondo_equivalents`: the MONDO class of a disease linked through MeSH, OMIM or a name;
 - :mod:`.organ_adjectives`: the organ a disease's adjective of anatomy names ("renal": kidney);

@@ -27,8 +27,9 @@ from entitylink.labels import DISEASE, DRUG, PRIMARY_ONTOLOGY, PROCEDURE, SPECIE
 from entitylink.linking.candidate_generation import CharNgramCandidateGenerator
 from entitylink.linking.chemical_formulas import formula_name
 from entitylink.linking.disease_adjectives import ADJECTIVE_HEADS, noun_forms
+from entitylink.linking.inheritance import inheritance, is_unnamed
 from entitylink.linking.mondo_equivalents import MondoEquivalents
-from entitylink.linking.organ_adjectives import with_organ_nouns
+from entitylink.linking.organ_adjectives import with_organ_adjectives, with_organ_nouns
 from entitylink.linking.salt_forms import parent_compound
 from entitylink.linking.therapy_sense import TherapySense
 from entitylink.normalize import normalize
@@ -77,7 +78,10 @@ _CHEMICAL_CAUSES = ("drug-induced", "substance-induced")
 #: in the singular that :func:`~entitylink.normalize.normalize` gives every number of them.
 _VAGUE_HEADS = frozenset({"abnormality", "anomaly", "dysfunction", "disturbance", "complication", "problem",
                           "manifestation", "hypoplasia", "aplasia", "hyperplasia", "dysplasia", "involvement",
-                          "damage", "injury", "impairment", "toxicity", "lesion"})  # fmt: skip
+                          "damage", "injury", "impairment", "toxicity", "lesion", "malformation"})  # fmt: skip
+#: Vague heads of inborn defects, whose class MeSH names "<organ> Abnormalities" before any disease class ("eye
+#: anomalies": Eye Abnormalities, as NCBI-disease, BioRED and BC5CDR annotate them).
+_CONGENITAL_HEADS = frozenset({"anomaly", "malformation"})
 #: A compound's code: letters, then a number ("KF17837", "Ro15-1788", "MK-801").
 _COMPOUND_CODE = re.compile(r"([A-Za-z]{1,5})[- ]?(\d[\d,.-]*[A-Za-z]?)")
 #: A Latin name of two or more words, as a species or subspecies is written ("Alnus alnobetula fruticosa").
@@ -459,12 +463,14 @@ class Grounder:
         return (max(headings, key=lambda heading: (heading_depth(self.kb[heading]), heading_branches(self.kb[heading]))),)
 
     # -- everything ---------------------------------------------------------------------------
-    def _ground(self, text: str, labels: frozenset[str] | None = None) -> tuple[Candidate, ...]:
+    def _ground(self, text: str, labels: frozenset[str] | None = None, organs: bool = True) -> tuple[Candidate, ...]:
         """Exact candidates, a modified disease as its head; else, for "<pathogen> infection/reactivation/disease",
         the infection; else a salt's parent drug ("bupropion HCl"), a compound's code as MeSH writes it
         ("KF17837") or the compound a formula is of ("CaCl2"); else the disease a disease adjective names
         ("edematous"); else the disease class a vague phrase names ("hematologic abnormalities"); else the disease
-        the text names with its organ adjectives written as nouns ("cerebral lesions": brain disease)."""
+        the text names with its organ adjectives written as nouns or the other way round ("cerebral lesions": brain
+        disease; with ``organs`` only, so that a text so rewritten is not rewritten back); else the hereditary
+        disease a mode of inheritance names ("an autosomal recessive disorder")."""
         found = self.exact(text, labels)
         disease = labels is None or DISEASE in labels
         if disease:
@@ -476,7 +482,11 @@ class Grounder:
         species = (self._renamed(text) or self._lineage(text)) if _wants_species(labels) else ()
         therapy = labels is None or THERAPY in labels
         salt = (self._salt(text) or self.compound_code(text) or self.formula(text)) if therapy else ()
-        named = (self._adjectival(text) or self._vague(text) or self._organ_named(text)) if disease else ()
+        named = (
+            (self._adjectival(text) or self._vague(text) or (self._organ_named(text) if organs else ()) or self._inherited(text))
+            if disease
+            else ()
+        )
         return self._infection(text, labels) or species or salt or named
 
     def _head_disease(self, text: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -558,12 +568,15 @@ class Grounder:
 
     def _vague(self, text: str) -> tuple[Candidate, ...]:
         """The disease class of what a vague phrase's last word follows: "hematologic abnormalities" ->
-        hematologic disease, "bone marrow erythroid hypoplasia" -> bone marrow disease."""
+        hematologic disease, "bone marrow erythroid hypoplasia" -> bone marrow disease; for an inborn defect
+        first its abnormalities ("eye malformation": Eye Abnormalities)."""
         words = text.split()
-        if len(words) < 2 or normalize(words[-1]) not in _VAGUE_HEADS:
+        last = normalize(words[-1]) if len(words) > 1 else ""
+        if last not in _VAGUE_HEADS:
             return ()
+        classes = ("abnormality", "disease", "disorder") if last in _CONGENITAL_HEADS else ("disease", "disorder")
         for size in range(len(words) - 1, 0, -1):
-            for head in ("disease", "disorder"):
+            for head in classes:
                 found = self.exact(f"{' '.join(words[:size])} {head}", frozenset({DISEASE}))
                 if found:
                     return tuple(_derive(c, _DERIVED_WEIGHT, "broader") for c in found)
@@ -571,11 +584,30 @@ class Grounder:
 
     def _organ_named(self, text: str) -> tuple[Candidate, ...]:
         """The disease ``text`` names with its organ adjectives written as the organs' nouns ("prostatic
-        adenocarcinoma": prostate adenocarcinoma; "cerebral damage": brain disease)."""
-        nouns = with_organ_nouns(text)
-        if nouns == text:
+        adenocarcinoma": prostate adenocarcinoma; "cerebral damage": brain disease), or else with its organs'
+        nouns written as their adjectives ("vein thrombosis": venous thrombosis)."""
+        for written in (with_organ_nouns(text), with_organ_adjectives(text)):
+            found = self.ground(written, frozenset({DISEASE}), organs=False) if written != text else ()
+            if found:
+                return tuple(_derive(c, _DERIVED_WEIGHT, "organ") for c in found if c.label == DISEASE)
+        return ()
+
+    def _inherited(self, text: str) -> tuple[Candidate, ...]:
+        """The disease a mode of inheritance names: hereditary (X-linked) disease when nothing else follows
+        ("an autosomal dominant multisystem disorder"), else the hereditary form of the class that follows
+        ("X-linked recessive neurological disorder": hereditary neurological disease). A disease that follows is
+        left to other rules ("autosomal dominant myotonia congenita" is no hereditary myotonia congenita)."""
+        split = inheritance(text)
+        if split is None:
             return ()
-        return tuple(_derive(c, _DERIVED_WEIGHT, "organ") for c in self.ground(nouns, frozenset({DISEASE})) if c.label == DISEASE)
+        mode, rest = split
+        forms = (f"{mode} {rest}", f"hereditary {rest}")  # an X-linked class, else the hereditary one
+        names = (f"{mode} disease",) if is_unnamed(rest) else dict.fromkeys(n for f in forms for n in _disease_or_disorder(f))
+        for name in names:
+            found = self.exact(name, frozenset({DISEASE}))
+            if found:
+                return tuple(_derive(c, _DERIVED_WEIGHT, "inherited") for c in found)
+        return ()
 
     def _infection(self, text: str, labels: frozenset[str] | None) -> tuple[Candidate, ...]:
         """For "<pathogen> infection/reactivation/disease", the infection. The pathogen is a taxon, or a MeSH
@@ -663,6 +695,14 @@ class Grounder:
 
 def _wants_species(labels: frozenset[str] | None) -> bool:
     return labels is not None and SPECIES in labels
+
+
+def _disease_or_disorder(name: str) -> tuple[str, ...]:
+    """``name``, and if it ends in "disorder" or "disease", with the other word ("neurological disorder":
+    "neurological disease"), as the ontologies use either."""
+    head, _, last = name.rpartition(" ")
+    other = {"disorder": "disease", "disease": "disorder"}.get(last.lower())
+    return (name, f"{head} {other}") if head and other else (name,)
 
 
 def _derive(candidate: Candidate, weight: float, kind: str) -> Candidate:

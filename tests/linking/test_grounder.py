@@ -397,17 +397,43 @@ def test_vague_phrases_link_to_the_disease_class(grounder, text, curie):
 
 
 @pytest.mark.parametrize(
+    ("text", "mesh"), [("eye malformation", "MESH:D005124"), ("cardiovascular malformations", "MESH:D018376")]
+)
+def test_an_inborn_defect_links_to_the_abnormalities_of_its_organ(grounder, text, mesh):
+    assert grounder.ground(text, DISEASE)[0].curie == mesh
+
+
+@pytest.mark.parametrize(
     ("text", "curie"),
     [("prostatic adenocarcinoma", "MONDO:0005082"), ("cerebral damage", "MONDO:0005560"),
-     ("cerebral lesions", "MONDO:0005560")],
+     ("cerebral lesions", "MONDO:0005560"), ("vein thrombosis", "MESH:D020246")],
 )  # fmt: skip
-def test_organ_adjectives_link_as_the_organs_nouns(grounder, text, curie):
+def test_a_disease_written_with_the_other_form_of_its_organ_word_links(grounder, text, curie):
     (first, *_) = grounder.ground(text, DISEASE)
     assert (first.curie, first.kind) == (curie, "organ")
 
 
+def test_an_organ_word_before_what_names_nothing_names_nothing(grounder):
+    assert grounder.ground("renal frobnication", DISEASE) == ()  # (the kidney's, then renal again: no loop)
+
+
 def test_a_name_with_an_organ_adjective_is_its_own_concept(grounder):
     assert [(c.curie, c.kind) for c in grounder.ground("gastric ulcer", DISEASE)[:1]] == [("MONDO:0001126", "label")]
+
+
+@pytest.mark.parametrize(
+    ("text", "curie"),
+    [("autosomal dominant multisystem disorder", "MONDO:0003847"), ("X-linked disorder", "MONDO:0000425"),
+     ("X-linked recessive neurological disorder", "MONDO:0100545"),
+     ("autosomal dominant muscle disorder", "MONDO:0700223")],
+)  # fmt: skip
+def test_a_mode_of_inheritance_names_a_hereditary_disease(grounder, text, curie):
+    (first, *_) = grounder.ground(text, DISEASE)
+    assert (first.curie, first.kind) == (curie, "inherited")
+
+
+def test_a_mode_of_inheritance_before_a_disease_is_left_to_other_rules(grounder):
+    assert not any(c.kind == "inherited" for c in grounder.ground("autosomal recessive disorder galactosemia", DISEASE))
 
 
 @pytest.mark.parametrize(

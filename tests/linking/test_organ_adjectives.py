@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from entitylink.linking.organ_adjectives import with_organ_nouns
+from entitylink.linking.organ_adjectives import with_organ_adjectives, with_organ_nouns
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,9 @@ def test_a_text_without_organ_adjectives_is_itself():
 
 def test_an_adjective_of_two_organs_is_left_alone():
     assert with_organ_nouns("cervical lesions") == "cervical lesions"  # the neck or the cervix
+
+
+def test_organ_nouns_are_written_as_their_first_adjective():
+    assert with_organ_adjectives("vein thrombosis") == "venous thrombosis"
+    assert with_organ_adjectives("skin lesions") == "cutaneous lesions"
+    assert with_organ_adjectives("acute leukemia") == "acute leukemia"
