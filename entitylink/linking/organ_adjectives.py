@@ -18,7 +18,8 @@ ORGAN_NOUNS = {
     "gastric": "stomach", "prostatic": "prostate", "ovarian": "ovary", "testicular": "testis",
     "pancreatic": "pancreas", "colonic": "colon", "rectal": "rectum", "esophageal": "esophagus",
     "oesophageal": "esophagus", "intestinal": "intestine", "uterine": "uterus", "thyroidal": "thyroid",
-    "vesical": "bladder", "cutaneous": "skin", "dermal": "skin", "ocular": "eye", "retinal": "retina",
+    "vesical": "bladder", "cutaneous": "skin", "dermal": "skin", "dermatologic": "skin", "dermatological": "skin",
+    "ocular": "eye", "retinal": "retina",
     "mammary": "breast", "splenic": "spleen", "bronchial": "bronchus", "laryngeal": "larynx",
     "osseous": "bone", "venous": "vein", "arterial": "artery", "gingival": "gum", "lingual": "tongue",
 }  # fmt: skip

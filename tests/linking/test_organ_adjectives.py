@@ -14,6 +14,7 @@ from entitylink.linking.organ_adjectives import with_organ_adjectives, with_orga
         ("Cerebral damage", "brain damage"),
         ("prostatic adenocarcinoma", "prostate adenocarcinoma"),
         ("hepatic and renal failure", "liver and kidney failure"),
+        ("dermatological disorder", "skin disorder"),
     ],
 )
 def test_organ_adjectives_are_written_as_the_organs_nouns(text, nouns):
