@@ -589,7 +589,7 @@ class Grounder:
         for written in (with_organ_nouns(text), with_organ_adjectives(text)):
             found = self.ground(written, frozenset({DISEASE}), organs=False) if written != text else ()
             if found:
-                return tuple(_derive(c, _DERIVED_WEIGHT, "organ") for c in found if c.label == DISEASE)
+                return tuple(_derive(c, _DERIVED_WEIGHT, "organ") for c in found)
         return ()
 
     def _inherited(self, text: str) -> tuple[Candidate, ...]:
@@ -602,7 +602,9 @@ class Grounder:
             return ()
         mode, rest = split
         forms = (f"{mode} {rest}", f"hereditary {rest}")  # an X-linked class, else the hereditary one
-        names = (f"{mode} disease",) if is_unnamed(rest) else dict.fromkeys(n for f in forms for n in _disease_or_disorder(f))
+        names = (
+            (f"{mode} disease",) if is_unnamed(rest) else tuple(dict.fromkeys(n for f in forms for n in _disease_or_disorder(f)))
+        )
         for name in names:
             found = self.exact(name, frozenset({DISEASE}))
             if found:

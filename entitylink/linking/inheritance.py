@@ -11,14 +11,15 @@ no class ("multisystem disorder").
 
 from __future__ import annotations
 
+from entitylink.normalize import GENERIC_HEADS, normalize
+
 __all__ = ["inheritance", "is_unnamed"]
 
 #: Words that say a disease is inherited, and how.
 _INHERITANCE_WORDS = frozenset({"autosomal", "dominant", "recessive", "semidominant", "semi-dominant", "codominant",
                                 "inherited", "hereditary", "heritable", "genetic", "x-linked", "y-linked"})  # fmt: skip
-#: Words that leave a disease phrase naming no class of diseases ("human genetic disorder").
-_UNNAMED_WORDS = frozenset({"disorder", "disorders", "disease", "diseases", "condition", "conditions", "syndrome",
-                            "syndromes", "human", "multisystem", "genetic", "inherited"})  # fmt: skip
+#: Words (normalized) that leave a disease phrase naming no class of diseases ("human genetic disorder").
+_UNNAMED_WORDS = frozenset({*GENERIC_HEADS, "condition", "human", "multisystem", "genetic", "inherited"})
 
 
 def inheritance(text: str) -> tuple[str, str] | None:
@@ -36,4 +37,4 @@ def inheritance(text: str) -> tuple[str, str] | None:
 
 def is_unnamed(rest: str) -> bool:
     """Whether ``rest`` names no class of diseases ("disorder", "multisystem disorder", "human genetic disease")."""
-    return all(word.lower() in _UNNAMED_WORDS for word in rest.split())
+    return all(word in _UNNAMED_WORDS for word in normalize(rest).split())
