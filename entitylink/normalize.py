@@ -98,11 +98,13 @@ def normalize(text: str) -> str:
 
 
 def key_variants(key: str) -> list[str]:
-    """Looser keys for a normalized key: with or without a generic head noun.
+    """Looser keys for a normalized key: without its generic head noun or with another, else with each.
 
-    "crohn disease" -> ["crohn"]; "crohn" -> ["crohn disease", "crohn syndrome", "crohn disorder"].
+    "crohn disease" -> ["crohn", "crohn syndrome", "crohn disorder"]; "crohn" -> ["crohn disease",
+    "crohn syndrome", "crohn disorder"].
     """
     for head in GENERIC_HEADS:
         if key.endswith(" " + head):
-            return [key[: -len(head) - 1]]
+            stem = key[: -len(head) - 1]
+            return [stem, *(f"{stem} {other}" for other in GENERIC_HEADS if other != head)]
     return [f"{key} {head}" for head in GENERIC_HEADS]

@@ -54,6 +54,7 @@ def test_is_acronym_like(text, expected):
     assert is_acronym_like(text) is expected
 
 
-def test_key_variants_add_or_drop_generic_heads():
-    assert key_variants("crohn disease") == ["crohn"]
+def test_key_variants_add_drop_or_swap_generic_heads():
+    assert key_variants("crohn disease") == ["crohn", "crohn syndrome", "crohn disorder"]
+    assert key_variants("extrapyramidal syndrome") == ["extrapyramidal", "extrapyramidal disease", "extrapyramidal disorder"]
     assert key_variants("crohn") == ["crohn disease", "crohn syndrome", "crohn disorder"]

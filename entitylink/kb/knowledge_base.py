@@ -171,8 +171,8 @@ class KnowledgeBase:
 
         Tries the normalized text (case, accents, Greek letters, hyphens,
         punctuation, plurals, British spellings), then, if nothing matched,
-        variants with or without a generic head noun ("disease", "syndrome",
-        "disorder"). Abbreviations match case-sensitively. A name of an obsolete
+        variants with, without or with another generic head noun ("disease",
+        "syndrome", "disorder"). Abbreviations match case-sensitively. A name of an obsolete
         concept yields its replacement. ``ontologies`` restricts the result
         (``{"mondo", "mesh", "ncbitaxon"}``). The grounding tier is searched only when
         nothing else matched.

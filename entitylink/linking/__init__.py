@@ -10,6 +10,7 @@
 - :mod:`.learned_names`: the mention texts the corpora's annotators nearly always tag, as names;
 - :mod:`.mondo_equivalents`: the MONDO class of a disease linked through MeSH, OMIM or a name;
 - :mod:`.organ_adjectives`: the organ a disease's adjective of anatomy names ("renal": kidney);
+- :mod:`.prepositional_phrases`: a disease phrase with its site first ("cirrhosis of the liver": liver cirrhosis);
 - :mod:`.therapy_sense`: the procedure of giving a cell or tissue (MSCs -> MSC transplantation), from MeSH.
 
 May import :mod:`entitylink.kb` and the shared base modules; no spaCy, no pandas.

@@ -30,6 +30,7 @@ from entitylink.linking.disease_adjectives import ADJECTIVE_HEADS, noun_forms
 from entitylink.linking.inheritance import inheritance, is_unnamed
 from entitylink.linking.mondo_equivalents import MondoEquivalents
 from entitylink.linking.organ_adjectives import with_organ_adjectives, with_organ_nouns
+from entitylink.linking.prepositional_phrases import site_first
 from entitylink.linking.salt_forms import parent_compound
 from entitylink.linking.therapy_sense import TherapySense
 from entitylink.normalize import normalize
@@ -467,7 +468,8 @@ class Grounder:
         """Exact candidates, a modified disease as its head; else, for "<pathogen> infection/reactivation/disease",
         the infection; else a salt's parent drug ("bupropion HCl"), a compound's code as MeSH writes it
         ("KF17837") or the compound a formula is of ("CaCl2"); else the disease a disease adjective names
-        ("edematous"); else the disease class a vague phrase names ("hematologic abnormalities"); else the disease
+        ("edematous"); else the disease class a vague phrase names ("hematologic abnormalities"); else the disease a
+        prepositional phrase names with its site first ("cirrhosis of the liver": liver cirrhosis); else the disease
         the text names with its organ adjectives written as nouns or the other way round ("cerebral lesions": brain
         disease; with ``organs`` only, so that a text so rewritten is not rewritten back); else the hereditary
         disease a mode of inheritance names ("an autosomal recessive disorder")."""
@@ -483,7 +485,13 @@ class Grounder:
         therapy = labels is None or THERAPY in labels
         salt = (self._salt(text) or self.compound_code(text) or self.formula(text)) if therapy else ()
         named = (
-            (self._adjectival(text) or self._vague(text) or (self._organ_named(text) if organs else ()) or self._inherited(text))
+            (
+                self._adjectival(text)
+                or self._vague(text)
+                or self._site_first(text)
+                or (self._organ_named(text) if organs else ())
+                or self._inherited(text)
+            )
             if disease
             else ()
         )
@@ -590,6 +598,15 @@ class Grounder:
             found = self.ground(written, frozenset({DISEASE}), organs=False) if written != text else ()
             if found:
                 return tuple(_derive(c, _DERIVED_WEIGHT, "organ") for c in found)
+        return ()
+
+    def _site_first(self, text: str) -> tuple[Candidate, ...]:
+        """The disease a prepositional phrase names with its site or substance first ("injury to the kidney":
+        kidney injury, "deficiency of APRT": APRT deficiency), by every rule of :meth:`ground`."""
+        for written in site_first(text):
+            found = self.ground(written, frozenset({DISEASE}))
+            if found:
+                return tuple(_derive(c, _DERIVED_WEIGHT, "site first") for c in found)
         return ()
 
     def _inherited(self, text: str) -> tuple[Candidate, ...]:

@@ -423,7 +423,7 @@ def test_a_name_with_an_organ_adjective_is_its_own_concept(grounder):
 
 @pytest.mark.parametrize(
     ("text", "curie"),
-    [("autosomal dominant multisystem disorder", "MONDO:0003847"), ("X-linked disorder", "MONDO:0000425"),
+    [("autosomal dominant multisystem disorder", "MONDO:0003847"), ("X-linked multisystem disorder", "MONDO:0000425"),
      ("X-linked recessive neurological disorder", "MONDO:0100545"),
      ("autosomal dominant muscle disorder", "MONDO:0700223")],
 )  # fmt: skip
@@ -434,6 +434,20 @@ def test_a_mode_of_inheritance_names_a_hereditary_disease(grounder, text, curie)
 
 def test_a_mode_of_inheritance_before_a_disease_is_left_to_other_rules(grounder):
     assert not any(c.kind == "inherited" for c in grounder.ground("autosomal recessive disorder galactosemia", DISEASE))
+
+
+@pytest.mark.parametrize(
+    ("text", "curie"),
+    [("cirrhosis of the liver", "MONDO:0005155"), ("deficiency of c7", "MONDO:0012412"),
+     ("phosphorylase deficiency in muscle", "MONDO:0009293"), ("injury to the brain", "MONDO:0043510")],
+)  # fmt: skip
+def test_a_disease_written_with_its_site_after_a_preposition_links(grounder, text, curie):
+    (first, *_) = grounder.ground(text, DISEASE)
+    assert (first.curie, first.kind) == (curie, "site first")
+
+
+def test_a_generic_head_stands_for_another(grounder):
+    assert grounder.ground("glomerular diseases", DISEASE)[0].curie == "MONDO:0019722"  # glomerular disorder
 
 
 @pytest.mark.parametrize(
