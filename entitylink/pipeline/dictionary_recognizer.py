@@ -54,6 +54,8 @@ _JOINERS = frozenset({"-", "‐", "‑", "–", "'", "’", "'s", "’s", "."})
 _GENERIC_TERMS = frozenset({*GENERIC_HEADS, "condition", "illness", "abnormality", "death", "injury",
                             "drug", "medication", "medicine", "agent", "compound", "substance", "chemical",
                             "organism", "species", "strain", "treatment", "therapy", "infection", "gold"})  # fmt: skip
+#: Words no entity opens with: "after treatment" is a time, not MeSH's Aftercare ("After-Treatment").
+_OPENING_PREPOSITIONS = frozenset({"after", "before", "during", "following", "with", "without", "within", "via", "upon"})
 _GENUS_INITIALS = re.compile(r"[A-Z][a-z]?")
 #: A gene written with its genotype ("MCAD−/−", "Lepr+/-"): a gene, whatever a recognizer proposes.
 _GENOTYPE = re.compile(r"\w[+\-−]/[+\-−]$")
@@ -98,8 +100,8 @@ class DictionaryRecognizer:
     tie; a name or a registered callable), or dropped if ``overwrite_ents``. Case rules:
     abbreviations match case-sensitively; a short form of four characters or less that
     the document does not define must be a concept's label ("HIV" but not "MAP"); a
-    stop word never matches alone, nor a single word through a MONDO related synonym.
-    Compounds are also tagged by a code MeSH writes otherwise ("KF17837") and by their formula ("CaCl(2)").
+    stop word never matches alone, nor a single word through a MONDO related synonym, and no match opens
+    with a preposition ("after treatment"). Compounds are also tagged by a code MeSH writes otherwise ("KF17837") and by their formula ("CaCl(2)").
     ``stop_terms`` are names never tagged (default: the list learned from the train
     splits by ``scripts/learn_stop_terms.py``, ``entitylink/resources/stop_terms.tsv``).
     ``learned_names`` are mention texts the corpora nearly always annotate, tagged like names
@@ -275,6 +277,8 @@ class DictionaryRecognizer:
         single = end - start == 1 and start not in abbreviations.by_start
         token = doc[start]
         if single and (token.lower_ in STOP_WORDS or len(token.text) < 2 or not any(c.isalpha() for c in token.text)):
+            return None
+        if not single and token.lower_ in _OPENING_PREPOSITIONS:
             return None
         text = abbreviations.expand(start, end)
         key = normalize(text)

@@ -59,6 +59,13 @@ def test_stop_words_never_match(nlp, text):
     assert nlp(text).ents == ()
 
 
+def test_no_match_opens_with_a_preposition(nlp):
+    assert shared_grounder().exact("after treatment")  # MeSH's Aftercare ("After-Treatment")
+    doc = nlp("Relapse occurred after treatment with cisplatin.")
+    assert "after treatment" not in texts(doc)
+    assert ("cisplatin", "THERAPY") in ents(doc)
+
+
 def test_defined_short_form_spelled_like_a_stop_word(nlp):
     doc = nlp("Wiskott-Aldrich syndrome (WAS) is rare. WAS patients were studied. It was bad.")
     was = [ent for ent in doc.ents if ent.text == "WAS"]
