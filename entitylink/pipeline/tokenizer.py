@@ -5,7 +5,9 @@ and "UCB/UCB-MNC" whole; the standard corpora annotate the parts ("FeLV",
 "doxorubicin"), so this tokenizer also splits at a hyphen or slash between letters
 or digits. Names still match across the split: "non-Hodgkin" and "IL-2" normalize
 to the same keys either way. The "(T)" that marks a type strain is a token of its own
-("0533(T)": "0533", "(T)"), so the strain's code is one.
+("0533(T)": "0533", "(T)"), so the strain's code is one. A short form in parentheses joined to
+the next word is split off ("nitroglycerin (NTG)-induced": "(", "NTG", ")", "-", "induced"), so
+that it is defined and tagged; stereo descriptors and locants stay whole ("(+)-baclofen").
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ __all__ = ["MAX_WORD_LENGTH", "BoundedTokenizer", "biomedical_tokenizer", "creat
 _WORD_JOINER = r"(?<=[0-9A-Za-zα-ωΑ-Ω])[-‐‑–/](?=[0-9A-Za-zα-ωΑ-Ω])"
 #: The mark of a type strain after its code ("0533(T)").
 _TYPE_STRAIN_MARK = r"(?<=[0-9A-Za-z])\(T\)$"
+#: A short form in parentheses joined to the next word ("nitroglycerin (NTG)-induced"), split into "(", the short
+#: form, ")", "-" and the word, as the corpora annotate the short form: prefixes peeled one at a time, each only
+#: in this shape (not "(+)-baclofen", "beta(1)-integrin", "(COX)-2").
+_JOINED_SHORT_FORM = (
+    r"^\((?=(?=[^)]*[A-Z])[A-Za-z0-9]{2,10}\)-[A-Za-z])"
+    r"|^(?=[^)]*[A-Z])[A-Za-z0-9]{2,10}(?=\)-[A-Za-z])"
+    r"|^\)(?=-[A-Za-z])|^-(?=[A-Za-z])"
+)
 #: Control characters (NUL, BEL, ESC...) become tokens of their own instead of sticking to a word.
 _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 
@@ -74,7 +84,7 @@ def biomedical_tokenizer(nlp: Language) -> Tokenizer:
         infixes, prefixes, suffixes = (getattr(tokenizer, name).__self__.pattern
                                        for name in ("infix_finditer", "prefix_search", "suffix_search"))  # fmt: skip
         tokenizer.infix_finditer = re.compile(f"{infixes}|{_WORD_JOINER}|{_CONTROL}").finditer
-        tokenizer.prefix_search = re.compile(f"{prefixes}|^{_CONTROL}").search
+        tokenizer.prefix_search = re.compile(f"{prefixes}|^{_CONTROL}|{_JOINED_SHORT_FORM}").search
         tokenizer.suffix_search = re.compile(f"{suffixes}|{_TYPE_STRAIN_MARK}|{_CONTROL}$").search
     tokenizer.url_match = nlp.Defaults.url_match  # keep URLs whole despite the new splits
     return tokenizer

@@ -135,3 +135,19 @@ def test_the_mark_of_a_type_strain_is_a_token_of_its_own(blank):
         ")",
         ".",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nitroglycerin (NTG)-induced hypotension", ["nitroglycerin", "(", "NTG", ")", "-", "induced", "hypotension"]),
+        ("autotaxin (ATX)-LPA2 axis", ["autotaxin", "(", "ATX", ")", "-", "LPA2", "axis"]),
+    ],
+)
+def test_a_short_form_joined_to_the_next_word_is_split_off(blank, text, expected):
+    assert [t.text for t in blank(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["(+)-baclofen", "beta(1)-integrin", "(S)-ketamine", "5(6)-carboxyfluorescein"])
+def test_stereo_descriptors_and_locants_in_parentheses_stay_with_their_word(blank, text):
+    assert [t.text for t in blank(text)] == [text]
