@@ -7,7 +7,8 @@ or digits. Names still match across the split: "non-Hodgkin" and "IL-2" normaliz
 to the same keys either way. The "(T)" that marks a type strain is a token of its own
 ("0533(T)": "0533", "(T)"), so the strain's code is one. A short form in parentheses joined to
 the next word is split off ("nitroglycerin (NTG)-induced": "(", "NTG", ")", "-", "induced"), so
-that it is defined and tagged; stereo descriptors and locants stay whole ("(+)-baclofen").
+that it is defined and tagged; stereo descriptors and locants stay whole ("(+)-baclofen"). A hyphen
+a word suspends is a token of its own ("lidocaine- and bupivacaine-induced": "lidocaine", "-").
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _JOINED_SHORT_FORM = (
     r"|^(?=[^)]*[A-Z])[A-Za-z0-9]{2,10}(?=\)-[A-Za-z])"
     r"|^\)(?=-[A-Za-z])|^-(?=[A-Za-z])"
 )
+#: The hyphen that a word suspends before "and"/"or" ("lidocaine- and bupivacaine-induced"), a token of its own.
+_SUSPENDED_HYPHEN = r"(?<=[0-9A-Za-z]{2})[-‐‑]$"
 #: Control characters (NUL, BEL, ESC...) become tokens of their own instead of sticking to a word.
 _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 
@@ -85,7 +88,7 @@ def biomedical_tokenizer(nlp: Language) -> Tokenizer:
                                        for name in ("infix_finditer", "prefix_search", "suffix_search"))  # fmt: skip
         tokenizer.infix_finditer = re.compile(f"{infixes}|{_WORD_JOINER}|{_CONTROL}").finditer
         tokenizer.prefix_search = re.compile(f"{prefixes}|^{_CONTROL}|{_JOINED_SHORT_FORM}").search
-        tokenizer.suffix_search = re.compile(f"{suffixes}|{_TYPE_STRAIN_MARK}|{_CONTROL}$").search
+        tokenizer.suffix_search = re.compile(f"{suffixes}|{_TYPE_STRAIN_MARK}|{_SUSPENDED_HYPHEN}|{_CONTROL}$").search
     tokenizer.url_match = nlp.Defaults.url_match  # keep URLs whole despite the new splits
     return tokenizer
 

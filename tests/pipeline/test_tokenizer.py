@@ -151,3 +151,9 @@ def test_a_short_form_joined_to_the_next_word_is_split_off(blank, text, expected
 @pytest.mark.parametrize("text", ["(+)-baclofen", "beta(1)-integrin", "(S)-ketamine", "5(6)-carboxyfluorescein"])
 def test_stereo_descriptors_and_locants_in_parentheses_stay_with_their_word(blank, text):
     assert [t.text for t in blank(text)] == [text]
+
+
+def test_a_suspended_hyphen_is_a_token_of_its_own(blank):
+    assert [t.text for t in blank("lidocaine- and bupivacaine-induced")] == [
+        "lidocaine", "-", "and", "bupivacaine", "-", "induced"
+    ]  # fmt: skip
