@@ -31,6 +31,7 @@ from entitylink.linking.grounder import (
     shared_grounder,
 )
 from entitylink.linking.learned_names import LearnedNames
+from entitylink.linking.salt_forms import COUNTER_IONS
 from entitylink.normalize import GENERIC_HEADS, normalize
 from entitylink.pipeline.abbreviations import UNDEFINED_SHORT_FORM_KINDS, Abbreviations
 from entitylink.pipeline.extensions import register_extensions
@@ -218,6 +219,10 @@ class DictionaryRecognizer:
                 disease = self._accept(doc, units, i, j + 1, abbreviations, labels=frozenset({DISEASE}))
                 if disease is not None:
                     j, candidate = j + 1, disease
+            if candidate.label == THERAPY and j + 1 < len(units) and units[j + 1].key in COUNTER_IONS:
+                salt = self._accept(doc, units, i, j + 1, abbreviations, labels=frozenset({THERAPY}))
+                if salt is not None:  # "bupropion HCl": the salt, as the corpora annotate it
+                    j, candidate = j + 1, salt
             spans.append(Span(doc, units[i].start, units[j].end, label=candidate.label))
             i = j + 1
         return _without_modifying_humans(spans)

@@ -66,6 +66,12 @@ def test_no_match_opens_with_a_preposition(nlp):
     assert ("cisplatin", "THERAPY") in ents(doc)
 
 
+@pytest.mark.parametrize(("text", "salt"), [("Bupropion HCl was given.", "Bupropion HCl"),
+                                           ("Morphine sulphate was given.", "Morphine sulphate")])  # fmt: skip
+def test_a_drug_takes_the_counter_ion_written_after_it(nlp, text, salt):
+    assert (salt, "THERAPY") in ents(nlp(text))
+
+
 def test_defined_short_form_spelled_like_a_stop_word(nlp):
     doc = nlp("Wiskott-Aldrich syndrome (WAS) is rare. WAS patients were studied. It was bad.")
     was = [ent for ent in doc.ents if ent.text == "WAS"]
