@@ -55,37 +55,57 @@ _PUBLICATION = {
 _YEAR = re.compile(r"\b(1[5-9]\d\d|2\d\d\d)\b")
 
 
+#: Bytes fed to the parser at a time: memory stays flat, and the records before an error are read first.
+_CHUNK_BYTES = 1 << 16
+
+
 def pubmed_documents(stream: io.BufferedIOBase, name: str, stem: str) -> Iterator[Document]:
-    events = etree.iterparse(stream, events=("start", "end"), tag=("PubmedArticleSet", *_PUBMED_RECORDS),
-                             resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                             huge_tree=False)  # fmt: skip
+    parser = etree.XMLPullParser(events=("start", "end"), tag=("PubmedArticleSet", *_PUBMED_RECORDS),
+                                 resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                                 huge_tree=False)  # fmt: skip
     number = 0
     checked = False
-    while True:
+    root = None
+    while root is None:
+        error: Exception | None = None
+        closing = False
         try:
-            event, element = next(events)
-        except StopIteration:
-            break
-        except (etree.XMLSyntaxError, OSError, EOFError, zlib.error) as error:
-            where = f"after record {number}" if number else "before the first record"
-            problem = (f"malformed XML {where} ({error.msg})" if isinstance(error, etree.XMLSyntaxError)
-                       else f"unreadable data {where} ({type(error).__name__}: {error})")  # fmt: skip
-            yield Document(f"{stem}#{number + 1}", "", f"{name}#{number + 1}", error=f"{name}: {problem}")
+            chunk = stream.read(_CHUNK_BYTES)
+            closing = not chunk
+            if closing:
+                root = parser.close()
+            else:
+                parser.feed(chunk)
+        except (etree.XMLSyntaxError, OSError, EOFError, zlib.error) as caught:
+            error = caught  # the events parsed before it are read first
+        # a file that ends inside a record is closed with end events for what was left open: not a record
+        events = () if closing and error is not None else parser.read_events()
+        for event, element in events:
+            if not checked:  # the first event: the DTD and the root element are known, no record read yet
+                refused = _pubmed_refusal(element.getroottree())
+                if refused:
+                    yield Document(stem, "", name, error=f"{name}: {refused}")
+                    return
+                checked = True
+            if event == "end" and element.tag in _PUBMED_RECORDS:
+                number += 1
+                yield _pubmed_document(element, number, name, stem)
+                element.clear(keep_tail=True)  # memory stays flat: the record and those before it are dropped
+                while element.getprevious() is not None:
+                    del element.getparent()[0]
+        if error is not None:
+            yield _failure(error, number, name, stem)
             return
-        if not checked:  # the first event: the DTD and the root element are known, no record read yet
-            refused = _pubmed_refusal(element.getroottree())
-            if refused:
-                yield Document(stem, "", name, error=f"{name}: {refused}")
-                return
-            checked = True
-        if event == "end" and element.tag in _PUBMED_RECORDS:
-            number += 1
-            yield _pubmed_document(element, number, name, stem)
-            element.clear(keep_tail=True)  # memory stays flat: the record and those before it are dropped
-            while element.getprevious() is not None:
-                del element.getparent()[0]
     if not checked:  # no event: the root element is not <PubmedArticleSet> and holds no record
-        yield Document(stem, "", name, error=f"{name}: {_pubmed_refusal(events.root.getroottree())}")
+        yield Document(stem, "", name, error=f"{name}: {_pubmed_refusal(root.getroottree())}")
+
+
+def _failure(error: Exception, number: int, name: str, stem: str) -> Document:
+    """The failed document that ends a file at ``error``, after ``number`` records."""
+    where = f"after record {number}" if number else "before the first record"
+    problem = (f"malformed XML {where} ({error.msg})" if isinstance(error, etree.XMLSyntaxError)
+               else f"unreadable data {where} ({type(error).__name__}: {error})")  # fmt: skip
+    return Document(f"{stem}#{number + 1}", "", f"{name}#{number + 1}", error=f"{name}: {problem}")
 
 
 def _pubmed_refusal(tree: etree._ElementTree) -> str | None:
