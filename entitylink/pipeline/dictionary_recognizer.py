@@ -55,6 +55,9 @@ _JOINERS = frozenset({"-", "‐", "‑", "–", "'", "’", "'s", "’s", "."})
 _GENERIC_TERMS = frozenset({*GENERIC_HEADS, "condition", "illness", "abnormality", "death", "injury",
                             "drug", "medication", "medicine", "agent", "compound", "substance", "chemical",
                             "organism", "species", "strain", "treatment", "therapy", "infection", "gold"})  # fmt: skip
+#: A match's label -> the next words that make it another entity, and that entity's label: a pathogen's
+#: infection ("HIV infection"), a drug's salt ("bupropion HCl", which the corpora annotate whole).
+_EXTENSIONS = {SPECIES: (INFECTION_HEADS, DISEASE), THERAPY: (COUNTER_IONS, THERAPY)}
 #: Words no entity opens with: "after treatment" is a time, not MeSH's Aftercare ("After-Treatment").
 _OPENING_PREPOSITIONS = frozenset({"after", "before", "during", "following", "with", "without", "within", "via", "upon"})
 _GENUS_INITIALS = re.compile(r"[A-Z][a-z]?")
@@ -102,7 +105,8 @@ class DictionaryRecognizer:
     abbreviations match case-sensitively; a short form of four characters or less that
     the document does not define must be a concept's label ("HIV" but not "MAP"); a
     stop word never matches alone, nor a single word through a MONDO related synonym, and no match opens
-    with a preposition ("after treatment"). Compounds are also tagged by a code MeSH writes otherwise ("KF17837") and by their formula ("CaCl(2)").
+    with a preposition ("after treatment"). Compounds are also tagged by a code MeSH writes otherwise
+    ("KF17837") and by their formula ("CaCl(2)").
     ``stop_terms`` are names never tagged (default: the list learned from the train
     splits by ``scripts/learn_stop_terms.py``, ``entitylink/resources/stop_terms.tsv``).
     ``learned_names`` are mention texts the corpora nearly always annotate, tagged like names
@@ -210,22 +214,21 @@ class DictionaryRecognizer:
             j, candidate = best
             if candidate.label == SPECIES:
                 genera.add(candidate.name.split()[0].lower())
-            if (
-                candidate.label == SPECIES
-                and DISEASE in self.labels
-                and j + 1 < len(units)
-                and units[j + 1].key in INFECTION_HEADS
-            ):
-                disease = self._accept(doc, units, i, j + 1, abbreviations, labels=frozenset({DISEASE}))
-                if disease is not None:
-                    j, candidate = j + 1, disease
-            if candidate.label == THERAPY and j + 1 < len(units) and units[j + 1].key in COUNTER_IONS:
-                salt = self._accept(doc, units, i, j + 1, abbreviations, labels=frozenset({THERAPY}))
-                if salt is not None:  # "bupropion HCl": the salt, as the corpora annotate it
-                    j, candidate = j + 1, salt
+            j, candidate = self._extended(doc, units, i, j, candidate, abbreviations)
             spans.append(Span(doc, units[i].start, units[j].end, label=candidate.label))
             i = j + 1
         return _without_modifying_humans(spans)
+
+    def _extended(self, doc: Doc, units: list[_Unit], i: int, j: int, candidate: Candidate,
+                  abbreviations: Abbreviations) -> tuple[int, Candidate]:  # fmt: skip
+        """The match of units ``i..j`` taken over the next word when that word makes it another entity
+        (:data:`_EXTENSIONS`: "HIV infection", "bupropion HCl"), else as it is."""
+        extension = _EXTENSIONS.get(candidate.label)
+        if extension is None or j + 1 >= len(units) or units[j + 1].key not in extension[0]:
+            return j, candidate
+        label = extension[1]
+        whole = self._accept(doc, units, i, j + 1, abbreviations, labels=frozenset({label})) if label in self.labels else None
+        return (j, candidate) if whole is None else (j + 1, whole)
 
     def _compound_code(self, doc: Doc, units: list[_Unit], i: int) -> tuple[int, Candidate] | None:
         """A compound's code at unit ``i`` that MeSH writes otherwise ("KF17837": KF 17837; "Ro15-1788", three

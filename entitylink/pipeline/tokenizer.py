@@ -29,12 +29,14 @@ __all__ = ["MAX_WORD_LENGTH", "BoundedTokenizer", "biomedical_tokenizer", "creat
 _WORD_JOINER = r"(?<=[0-9A-Za-zα-ωΑ-Ω])[-‐‑–/](?=[0-9A-Za-zα-ωΑ-Ω])"
 #: The mark of a type strain after its code ("0533(T)").
 _TYPE_STRAIN_MARK = r"(?<=[0-9A-Za-z])\(T\)$"
+#: A short form: 2 to 10 letters or digits, one of them a capital.
+_SHORT_FORM = r"(?=[A-Za-z0-9]{0,9}[A-Z])[A-Za-z0-9]{2,10}"
 #: A short form in parentheses joined to the next word ("nitroglycerin (NTG)-induced"), split into "(", the short
-#: form, ")", "-" and the word, as the corpora annotate the short form: prefixes peeled one at a time, each only
-#: in this shape (not "(+)-baclofen", "beta(1)-integrin", "(COX)-2").
+#: form, ")", "-" and the word, as the corpora annotate the short form: prefixes peeled one at a time, the first
+#: two only in this shape (not "(+)-baclofen", "beta(1)-integrin", "(COX)-2"), the last two wherever a word
+#: follows (")-induced", "-induced").
 _JOINED_SHORT_FORM = (
-    r"^\((?=(?=[^)]*[A-Z])[A-Za-z0-9]{2,10}\)-[A-Za-z])"
-    r"|^(?=[^)]*[A-Z])[A-Za-z0-9]{2,10}(?=\)-[A-Za-z])"
+    rf"^\((?={_SHORT_FORM}\)-[A-Za-z])|^{_SHORT_FORM}(?=\)-[A-Za-z])"
     r"|^\)(?=-[A-Za-z])|^-(?=[A-Za-z])"
 )
 #: The hyphen that a word suspends before "and"/"or" ("lidocaine- and bupivacaine-induced"), a token of its own.
