@@ -23,7 +23,7 @@ from entitylink.kb.concept import Match
 from entitylink.kb.epithet import epithet_stem
 from entitylink.kb.knowledge_base import ONTOLOGY_PRIORITY, KnowledgeBase
 from entitylink.kb.mesh_tree import heading_branches, heading_depth
-from entitylink.labels import DISEASE, DRUG, PRIMARY_ONTOLOGY, PROCEDURE, SPECIES, THERAPY
+from entitylink.labels import DISEASE, DRUG, DRUG_CLASS, PRIMARY_ONTOLOGY, PROCEDURE, SPECIES, THERAPY
 from entitylink.linking.candidate_generation import CharNgramCandidateGenerator
 from entitylink.linking.chemical_formulas import formula_name
 from entitylink.linking.disease_adjectives import ADJECTIVE_HEADS, noun_forms
@@ -91,6 +91,9 @@ _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [a-z][a-z-]+)+")
 VIRUS_LINEAGE = re.compile(r"([A-Z]{2,5}V)(?:[a-z]{2,4}|[a-z]{3,4}\d+)")
 #: A binomial as a text writes it: (genus, epithet).
 WRITTEN_BINOMIAL = re.compile(r"([A-Z][a-z]+) ([a-z]{3,})")
+#: A receptor's or neuron's adjective, which MeSH gives as a name of its agents' class ("Cholinergic", "Muscarinic":
+#: Cholinergic Agents) but which, alone, modifies a noun ("muscarinic receptor", "dopaminergic neurons").
+_CLASS_ADJECTIVE = re.compile(r"[A-Za-z]+(?:ergic|inic)")
 _FUZZY_WEIGHT = 0.9
 _IMPLICIT_SCORE = 0.9
 _DERIVED_WEIGHT = 0.9
@@ -339,6 +342,8 @@ class Grounder:
         for match in matches:
             category = self.category(match.curie)
             if category is None or (labels is not None and category.label not in labels):
+                continue
+            if category.subtype == DRUG_CLASS and _CLASS_ADJECTIVE.fullmatch(text):
                 continue
             primary = self._primary(match.curie, category, named, text)
             if category.label == SPECIES and ontology_of(primary) != "ncbitaxon":

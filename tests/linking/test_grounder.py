@@ -172,6 +172,12 @@ def test_a_disease_a_drug_induces_is_its_drug_induced_form(grounder, text, curie
     assert grounder.ground(text, DISEASE)[0].curie == curie
 
 
+@pytest.mark.parametrize("adjective", ["cholinergic", "Muscarinic", "adrenergic"])
+def test_a_receptor_adjective_alone_names_no_drug_class(grounder, adjective):
+    assert not grounder.ground(adjective, THERAPY)
+    assert grounder.ground(f"{adjective} agents", THERAPY)[0].subtype == "drug class"
+
+
 @pytest.mark.parametrize(
     ("text", "drug"),
     [("heparin-induced thrombocytopenia", "heparin"), ("cocaine-induced psychosis", "cocaine"),
