@@ -27,6 +27,7 @@ from entitylink.labels import DISEASE, DRUG, DRUG_CLASS, PRIMARY_ONTOLOGY, PROCE
 from entitylink.linking.candidate_generation import CharNgramCandidateGenerator
 from entitylink.linking.chemical_formulas import formula_name
 from entitylink.linking.disease_adjectives import ADJECTIVE_HEADS, noun_forms
+from entitylink.linking.disease_types import type_variants
 from entitylink.linking.inheritance import inheritance, is_unnamed
 from entitylink.linking.mondo_equivalents import MondoEquivalents
 from entitylink.linking.organ_adjectives import with_organ_adjectives, with_organ_nouns
@@ -475,7 +476,8 @@ class Grounder:
         ("KF17837") or the compound a formula is of ("CaCl2"); else the disease a disease adjective names
         ("edematous"); else the disease class a vague phrase names ("hematologic abnormalities"); else the disease a
         prepositional phrase names with its site first ("cirrhosis of the liver": liver cirrhosis); else the disease
-        the text names with its organ adjectives written as nouns or the other way round ("cerebral lesions": brain
+        type named with the type on the other side, or the type of a lettered subtype ("type IID von Willebrand
+        disease": von Willebrand disease type 2); else the disease the text names with its organ adjectives written as nouns or the other way round ("cerebral lesions": brain
         disease; with ``organs`` only, so that a text so rewritten is not rewritten back); else the hereditary
         disease a mode of inheritance names ("an autosomal recessive disorder")."""
         found = self.exact(text, labels)
@@ -494,6 +496,7 @@ class Grounder:
                 self._adjectival(text)
                 or self._vague(text)
                 or self._site_first(text)
+                or self._typed(text)
                 or (self._organ_named(text) if organs else ())
                 or self._inherited(text)
             )
@@ -612,6 +615,15 @@ class Grounder:
             found = self.ground(written, frozenset({DISEASE}))
             if found:
                 return tuple(_derive(c, _DERIVED_WEIGHT, "site first") for c in found)
+        return ()
+
+    def _typed(self, text: str) -> tuple[Candidate, ...]:
+        """The disease type ``text`` names with its type on the other side of the name, or the type of the
+        lettered subtype it names ("type IID von Willebrand disease": von Willebrand disease type 2)."""
+        for written in type_variants(text):
+            found = self.exact(written, frozenset({DISEASE}))
+            if found:
+                return tuple(_derive(c, _DERIVED_WEIGHT, "type") for c in found)
         return ()
 
     def _inherited(self, text: str) -> tuple[Candidate, ...]:

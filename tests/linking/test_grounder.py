@@ -172,6 +172,16 @@ def test_a_disease_a_drug_induces_is_its_drug_induced_form(grounder, text, curie
     assert grounder.ground(text, DISEASE)[0].curie == curie
 
 
+@pytest.mark.parametrize(
+    ("text", "disease"),
+    [("type IID von Willebrand disease", "MONDO:0013304"), ("von Willebrand disease type 2D", "MONDO:0013304"),
+     ("type IA glycogen storage disease", "MONDO:0009287")],
+)  # fmt: skip
+def test_a_disease_type_written_otherwise_or_a_subtype_links_to_its_type(grounder, text, disease):
+    (found,) = grounder.ground(text, DISEASE)[:1]
+    assert (found.curie, found.kind) == (disease, "type")
+
+
 @pytest.mark.parametrize("adjective", ["cholinergic", "Muscarinic", "adrenergic"])
 def test_a_receptor_adjective_alone_names_no_drug_class(grounder, adjective):
     assert not grounder.ground(adjective, THERAPY)
