@@ -5,6 +5,7 @@
                                 [--genes ontologies/hgnc-symbols.txt.gz]
                                 [--vectors build/vectors/vectors]
                                 [--reuse] [--resume-from MODEL] [--with-dev]
+                                [--set SECTION.KEY=VALUE ...]
 
 Reads the **train** splits (see entitylink/training/corpora.py) with the labels each
 annotates, GENE included, leaves unknown the tokens the dictionary tags with the labels
@@ -16,6 +17,8 @@ used is saved with the model (config.cfg). --resume-from continues from a saved 
 (e.g. WORKDIR/model/model-last of a run that was cut short) instead of random weights.
 --with-dev trains the final model on train + dev once the recipe is fixed on dev: every step
 runs and the last model is kept (the dev scores it prints are no longer held out).
+--set overrides a setting of ner.cfg for one run (JSON values): ``--set system.seed=1``,
+``--set 'components.tok2vec.model.embed.rows=[20000,10000,10000,2000]'``.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import entitylink
 from entitylink.errors import EntitylinkError
 from entitylink.kb.gene_symbols import read_gene_symbols
 from entitylink.training import CONFIG
-from entitylink.training.trainer import prepare_corpora, resumed_config, train_ner
+from entitylink.training.trainer import parse_setting, prepare_corpora, resumed_config, train_ner
 from entitylink.training.vectors import check_vectors
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,7 +59,19 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="train on the DocBins already in --workdir")
     parser.add_argument("--resume-from", type=Path, default=None, help="start from this model's weights")
     parser.add_argument("--with-dev", action="store_true", help="train on train + dev (the final model), keep the last")
+    parser.add_argument(
+        "--set",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar="SECTION.KEY=VALUE",
+        help="override a setting of ner.cfg (JSON value), e.g. system.seed=1; repeatable",
+    )
     args = parser.parse_args()
+    try:
+        settings = dict(map(parse_setting, args.settings))
+    except ValueError as error:
+        parser.error(f"--set {error}")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:  # a bad checkpoint is named before the corpora are converted
         config = CONFIG if args.resume_from is None else resumed_config(args.resume_from, args.workdir)
@@ -75,7 +90,7 @@ def main() -> None:
             parser.error(f"--genes: {error}")
         nlp = entitylink.load(ner=False)  # the dictionary marks the unknown tokens
         prepare_corpora(nlp, args.corpora.resolve(), args.workdir, args.limit, genes)
-    overrides = {} if args.max_steps is None else {"training.max_steps": args.max_steps}
+    overrides = settings if args.max_steps is None else {**settings, "training.max_steps": args.max_steps}
     print(train_ner(args.workdir, args.out, args.vectors.resolve(), overrides, config, with_dev=args.with_dev))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from collections.abc import Mapping
@@ -20,9 +21,22 @@ from entitylink.training.corpora import dev_documents, train_documents
 from entitylink.training.examples import ConversionStats, training_docs
 from entitylink.training.vectors import check_vectors
 
-__all__ = ["prepare_corpora", "resumed_config", "train_ner"]
+__all__ = ["parse_setting", "prepare_corpora", "resumed_config", "train_ner"]
 
 logger = logging.getLogger(__name__)
+
+
+def parse_setting(text: str) -> tuple[str, Any]:
+    """A config override written ``section.key=value`` (``system.seed=1``,
+    ``components.tok2vec.model.embed.rows=[20000,10000,10000,2000]``): the value is read as JSON, else kept
+    as a string. A text without ``=`` or with no dotted key raises :class:`ValueError` naming it."""
+    key, equals, value = text.partition("=")
+    if not equals or "." not in key.strip(".") or " " in key:
+        raise ValueError(f"{text!r}: expected section.key=value, e.g. system.seed=1")
+    try:
+        return key, json.loads(value)
+    except json.JSONDecodeError:
+        return key, value
 
 
 def prepare_corpora(nlp: Language, corpora: Path, workdir: Path, limit: int | None = None,

@@ -21,7 +21,7 @@ from entitylink.training.examples import (
     training_docs,
 )
 from entitylink.training.linking_priors import write_linking_resources
-from entitylink.training.trainer import prepare_corpora, resumed_config, train_ner
+from entitylink.training.trainer import parse_setting, prepare_corpora, resumed_config, train_ner
 
 #: pmid -> title, abstract, the disease (every case of it is annotated) and its MeSH id
 TEXTS = {
@@ -182,6 +182,22 @@ def test_the_final_model_trains_on_train_and_dev(corpora, dictionary_nlp, tiny_v
     config = load_config(model / "config.cfg")
     assert config["paths"]["train"].endswith("train-dev.spacy") and config["training"]["patience"] == 0
     assert entitylink.load(ner=model).get_pipe("entitylink_ner").labels
+
+
+@pytest.mark.parametrize(
+    ("text", "setting"),
+    [("system.seed=1", ("system.seed", 1)), ("training.dropout=0.2", ("training.dropout", 0.2)),
+     ("components.tok2vec.model.embed.rows=[20000, 10000]", ("components.tok2vec.model.embed.rows", [20000, 10000])),
+     ("paths.vectors=/tmp/vectors", ("paths.vectors", "/tmp/vectors"))],
+)  # fmt: skip
+def test_a_setting_is_a_dotted_key_and_a_json_value(text, setting):
+    assert parse_setting(text) == setting
+
+
+@pytest.mark.parametrize("text", ["seed=1", "system.seed", "=1", "system seed.x=1"])
+def test_a_setting_without_a_dotted_key_and_a_value_is_named(text):
+    with pytest.raises(ValueError, match=re.escape(repr(text))):
+        parse_setting(text)
 
 
 def test_training_without_static_vectors_names_the_folder(tmp_path):
