@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
 
@@ -95,6 +95,8 @@ WRITTEN_BINOMIAL = re.compile(r"([A-Z][a-z]+) ([a-z]{3,})")
 #: A receptor's or neuron's adjective, which MeSH gives as a name of its agents' class ("Cholinergic", "Muscarinic":
 #: Cholinergic Agents) but which, alone, modifies a noun ("muscarinic receptor", "dopaminergic neurons").
 _CLASS_ADJECTIVE = re.compile(r"[A-Za-z]+(?:ergic|inic)")
+#: The labels of a rewritten disease mention's lookups.
+_DISEASES = frozenset({DISEASE})
 _FUZZY_WEIGHT = 0.9
 _IMPLICIT_SCORE = 0.9
 _DERIVED_WEIGHT = 0.9
@@ -449,7 +451,7 @@ class Grounder:
         "heparin-induced thrombocytopenia" as Thrombocytopenia (and Heparin), where MONDO's only parent is
         "thrombotic disease"."""
         cause = self.drug_cause(label)
-        found = self.exact(label[len(cause) + len("-induced ") :], frozenset({DISEASE})) if cause is not None else ()
+        found = self.exact(label[len(cause) + len("-induced ") :], _DISEASES) if cause is not None else ()
         return tuple(i for i in found[0].ids if ontology_of(i) == "mesh")[:1] if found else ()
 
     def _broader_mesh(self, curie: str) -> tuple[str, ...]:
@@ -477,9 +479,10 @@ class Grounder:
         ("edematous"); else the disease class a vague phrase names ("hematologic abnormalities"); else the disease a
         prepositional phrase names with its site first ("cirrhosis of the liver": liver cirrhosis); else the disease
         type named with the type on the other side, or the type of a lettered subtype ("type IID von Willebrand
-        disease": von Willebrand disease type 2); else the disease the text names with its organ adjectives written as nouns or the other way round ("cerebral lesions": brain
-        disease; with ``organs`` only, so that a text so rewritten is not rewritten back); else the hereditary
-        disease a mode of inheritance names ("an autosomal recessive disorder")."""
+        disease": von Willebrand disease type 2); else the disease the text names with its organ adjectives written
+        as nouns or the other way round ("cerebral lesions": brain disease; with ``organs`` only, so that a text so
+        rewritten is not rewritten back); else the hereditary disease a mode of inheritance names ("an autosomal
+        recessive disorder")."""
         found = self.exact(text, labels)
         disease = labels is None or DISEASE in labels
         if disease:
@@ -515,7 +518,7 @@ class Grounder:
         head = " ".join(words)
         if head == text.strip() or (found and found[0].label != DISEASE):
             return ()
-        base = self._chemically_induced(text, head) or self.exact(head, frozenset({DISEASE}))
+        base = self._chemically_induced(text, head) or self.exact(head, _DISEASES)
         if not base or (found and self._specific(found[0], base[0], head)):
             return ()
         head_candidate = _derive(base[0], _DERIVED_WEIGHT, "head")
@@ -528,7 +531,7 @@ class Grounder:
         ("levodopa-induced dyskinesias": drug-induced dyskinesia; "cocaine-induced psychosis")."""
         if self.drug_cause(text) is None:
             return ()
-        return next(filter(None, (self.exact(f"{words} {head}", frozenset({DISEASE})) for words in _CHEMICAL_CAUSES)), ())
+        return next(filter(None, (self.exact(f"{words} {head}", _DISEASES) for words in _CHEMICAL_CAUSES)), ())
 
     def drug_cause(self, text: str) -> str | None:
         """The drug that ``text`` names a disease with ("heparin" of "heparin-induced thrombocytopenia";
@@ -576,11 +579,7 @@ class Grounder:
         words = text.split()
         if not 0 < len(words) <= 2 or (len(words) == 2 and words[1].lower() not in ADJECTIVE_HEADS):
             return ()
-        for noun in noun_forms(words[0]):
-            found = self.exact(noun, frozenset({DISEASE}))
-            if found:
-                return tuple(_derive(c, _DERIVED_WEIGHT, "adjective") for c in found)
-        return ()
+        return self._first_disease(noun_forms(words[0]), self._exact_disease, "adjective")
 
     def _vague(self, text: str) -> tuple[Candidate, ...]:
         """The disease class of what a vague phrase's last word follows: "hematologic abnormalities" ->
@@ -593,7 +592,7 @@ class Grounder:
         classes = ("abnormality", "disease", "disorder") if last in _CONGENITAL_HEADS else ("disease", "disorder")
         for size in range(len(words) - 1, 0, -1):
             for head in classes:
-                found = self.exact(f"{' '.join(words[:size])} {head}", frozenset({DISEASE}))
+                found = self.exact(f"{' '.join(words[:size])} {head}", _DISEASES)
                 if found:
                     return tuple(_derive(c, _DERIVED_WEIGHT, "broader") for c in found)
         return ()
@@ -602,28 +601,30 @@ class Grounder:
         """The disease ``text`` names with its organ adjectives written as the organs' nouns ("prostatic
         adenocarcinoma": prostate adenocarcinoma; "cerebral damage": brain disease), or else with its organs'
         nouns written as their adjectives ("vein thrombosis": venous thrombosis)."""
-        for written in (with_organ_nouns(text), with_organ_adjectives(text)):
-            found = self.ground(written, frozenset({DISEASE}), organs=False) if written != text else ()
-            if found:
-                return tuple(_derive(c, _DERIVED_WEIGHT, "organ") for c in found)
-        return ()
+        rewritten = (written for written in (with_organ_nouns(text), with_organ_adjectives(text)) if written != text)
+        return self._first_disease(rewritten, lambda written: self.ground(written, _DISEASES, organs=False), "organ")
 
     def _site_first(self, text: str) -> tuple[Candidate, ...]:
         """The disease a prepositional phrase names with its site or substance first ("injury to the kidney":
         kidney injury, "deficiency of APRT": APRT deficiency), by every rule of :meth:`ground`."""
-        for written in site_first(text):
-            found = self.ground(written, frozenset({DISEASE}))
-            if found:
-                return tuple(_derive(c, _DERIVED_WEIGHT, "site first") for c in found)
-        return ()
+        return self._first_disease(site_first(text), lambda written: self.ground(written, _DISEASES), "site first")
 
     def _typed(self, text: str) -> tuple[Candidate, ...]:
         """The disease type ``text`` names with its type on the other side of the name, or the type of the
         lettered subtype it names ("type IID von Willebrand disease": von Willebrand disease type 2)."""
-        for written in type_variants(text):
-            found = self.exact(written, frozenset({DISEASE}))
+        return self._first_disease(type_variants(text), self._exact_disease, "type")
+
+    def _exact_disease(self, text: str) -> tuple[Candidate, ...]:
+        """The diseases ``text`` names exactly."""
+        return self.exact(text, _DISEASES)
+
+    @staticmethod
+    def _first_disease(texts: Iterable[str], find: Callable[[str], tuple[Candidate, ...]], kind: str) -> tuple[Candidate, ...]:
+        """The candidates ``find`` gives the first of ``texts`` (a mention rewritten) it links, derived as ``kind``."""
+        for written in texts:
+            found = find(written)
             if found:
-                return tuple(_derive(c, _DERIVED_WEIGHT, "type") for c in found)
+                return tuple(_derive(c, _DERIVED_WEIGHT, kind) for c in found)
         return ()
 
     def _inherited(self, text: str) -> tuple[Candidate, ...]:
@@ -639,11 +640,7 @@ class Grounder:
         names = (
             (f"{mode} disease",) if is_unnamed(rest) else tuple(dict.fromkeys(n for f in forms for n in _disease_or_disorder(f)))
         )
-        for name in names:
-            found = self.exact(name, frozenset({DISEASE}))
-            if found:
-                return tuple(_derive(c, _DERIVED_WEIGHT, "inherited") for c in found)
-        return ()
+        return self._first_disease(names, self._exact_disease, "inherited")
 
     def _infection(self, text: str, labels: frozenset[str] | None) -> tuple[Candidate, ...]:
         """For "<pathogen> infection/reactivation/disease", the infection. The pathogen is a taxon, or a MeSH
@@ -655,11 +652,8 @@ class Grounder:
         species = self.exact(written, frozenset({SPECIES}))
         if not species and not any(self.category(m.curie) == Category(SPECIES) for m in self.kb.lookup(written)):
             return ()
-        for name in (f"{head} infection", *(f"{s.name} infection" for s in species[:1])):
-            derived = self.exact(name, frozenset({DISEASE}))
-            if derived:
-                return tuple(_derive(c, _DERIVED_WEIGHT, "infection") for c in derived)
-        return ()
+        names = (f"{head} infection", *(f"{s.name} infection" for s in species[:1]))
+        return self._first_disease(names, self._exact_disease, "infection")
 
     # -- therapies ------------------------------------------------------------------------------
     def procedure_candidate(self, cell: Candidate) -> Candidate | None:
