@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from scispacy.abbreviation import AbbreviationDetector, filter_matches
@@ -193,6 +194,19 @@ class Abbreviations:
 
     def expand_span(self, span: Span) -> str:
         return self.expand(span.start, span.end)
+
+    def definition_of(self, start: int, end: int) -> tuple[int, int] | None:
+        """The token bounds of the long form that tokens ``start:end`` stand for or end: a short-form occurrence
+        ("PRCA"), the long form itself or its last words ("[red cell aplasia] (PRCA)"); None for other text."""
+        occurrence = self.by_start.get(start)
+        if occurrence is not None and occurrence.end == end:
+            return occurrence.long_start, occurrence.long_end
+        return self._long_forms.get(end) if self._long_forms.get(end, (end, end))[0] <= start else None
+
+    @cached_property
+    def _long_forms(self) -> dict[int, tuple[int, int]]:
+        """End token -> bounds of the document's long forms."""
+        return {long_end: (long_start, long_end) for _, long_start, long_end in self.definitions.values()}
 
     def is_undefined_short_form(self, start: int, end: int) -> bool:
         """Whether tokens ``start:end`` are one short form ("SD", "MAP") that the document does not define.

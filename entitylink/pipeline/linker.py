@@ -537,10 +537,28 @@ class EntityLinker:
         end = ent.end - (2 if len(ent) > 2 and ent[-2].lower_ == "type" else 1)
         return Span(ent.doc, ent.start, end, label=SPECIES)
 
-    def _unknown_word(self, ent: Span, abbreviations: Abbreviations) -> bool:
-        """Whether an entity nothing links is a gene symbol ("ATRX") or a short form the document does not
-        define ("PV" interneurons): no reader could tell what it names, so it is dropped."""
-        return ent.text in self.gene_symbols or abbreviations.is_undefined_short_form(ent.start, ent.end)
+    def _unknown_word(self, ent: Span, abbreviations: Abbreviations, unnamed: set[tuple[int, int]]) -> bool:
+        """Whether an entity nothing links is a gene symbol ("ATRX"), a short form the document does not
+        define ("PV" interneurons), or a long form or short form of an abbreviation nothing links
+        (``unnamed``: "inferior colliculus (IC)", "light-enhanced startle paradigm (LES)"): no reader could tell
+        what it names, so it is dropped."""
+        return (ent.text in self.gene_symbols or abbreviations.is_undefined_short_form(ent.start, ent.end)
+                or abbreviations.definition_of(ent.start, ent.end) in unnamed)  # fmt: skip
+
+    @staticmethod
+    def _unnamed_abbreviations(
+        pairs: list[tuple[Span, tuple[Candidate, ...]]], abbreviations: Abbreviations
+    ) -> set[tuple[int, int]]:
+        """The long forms (token bounds) of the abbreviations that are entities and of which nothing links,
+        neither the long form nor any short form."""
+        tagged, linked = set(), set()
+        for ent, found in pairs:
+            definition = abbreviations.definition_of(ent.start, ent.end)
+            if definition is not None:
+                tagged.add(definition)
+                if found:
+                    linked.add(definition)
+        return tagged - linked
 
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = Abbreviations(doc)
@@ -570,12 +588,13 @@ class EntityLinker:
             pairs += [(span, (found,)) for span, found in self._unnamed_procedures(doc, ents, abbreviations, found_per_ent)]
         if self.strain_designations:
             pairs = strain_designations(doc, pairs)
+        unnamed = self._unnamed_abbreviations(pairs, abbreviations)
         linked: list[Span] = []
         for ent, found in sorted(pairs, key=lambda pair: pair[0].start):
             if (found and self._part_of_a_protein(ent, found[0])) or self._not_of_a_person(ent):
                 continue
             if not found:
-                if ent.label_ not in self.drop_unlinked and not self._unknown_word(ent, abbreviations):
+                if ent.label_ not in self.drop_unlinked and not self._unknown_word(ent, abbreviations, unnamed):
                     ent._.species_role = OTHER if ent.label_ == SPECIES else None
                     linked.append(ent)
                 continue

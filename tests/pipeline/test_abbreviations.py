@@ -52,6 +52,17 @@ def test_occurrences(doc):
     assert prca == Abbreviation(prca.start, prca.start + 1, "PRCA", "Pure red cell aplasia", 16, 20)
 
 
+def test_definition_of_a_short_form_a_long_form_and_its_last_words(doc):
+    abbreviations = Abbreviations(doc)
+    prca = token_index(doc, "PRCA", 1)
+    assert abbreviations.definition_of(prca, prca + 1) == (16, 20)  # a later short form
+    assert abbreviations.definition_of(token_index(doc, "MSC"), token_index(doc, "MSC") + 1) == (0, 3)  # its singular
+    assert abbreviations.definition_of(16, 20) == abbreviations.definition_of(18, 20) == (16, 20)  # "[cell aplasia] (PRCA)"
+    assert abbreviations.definition_of(15, 20) is None  # starts before the long form
+    assert abbreviations.definition_of(16, 19) is None  # "Pure red cell"
+    assert abbreviations.definition_of(prca, prca + 2) is None  # more than the short form
+
+
 def test_singular_short_form_of_a_plural_definition(doc):
     abbreviations = Abbreviations(doc)
     msc = abbreviations.by_start[token_index(doc, "MSC")]

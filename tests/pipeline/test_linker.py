@@ -197,6 +197,21 @@ def test_an_undefined_short_form_nothing_links_is_dropped():
     assert [(e.text, e._.kb_id) for e in linker(doc).ents] == [("mice", "NCBITaxon:10090")]  # no poliovirus by 2 letters
 
 
+def test_an_abbreviation_nothing_links_is_dropped_with_its_long_form():
+    linker = spacy.blank("en", config=TOKENIZER)
+    linker.add_pipe("entitylink_abbreviations")
+    linker.add_pipe("entitylink_linker", config={"gene_symbols": False})
+    doc = linker.make_doc("The inferior colliculus ( IC ) controls catalepsy . IC lesions and the IC .")
+    tokens = [t.text for t in doc]
+    ic = [i for i, text in enumerate(tokens) if text == "IC"]
+    doc.ents = [Span(doc, 1, 3, label="DISEASE"), *(Span(doc, i, i + 1, label="DISEASE") for i in ic),
+                Span(doc, tokens.index("catalepsy"), tokens.index("catalepsy") + 1, label="DISEASE")]  # fmt: skip
+    assert [ent.text for ent in linker(doc).ents] == ["catalepsy"]  # the long form names nothing: neither does IC
+    doc = linker.make_doc("Pure red cell aplasia ( PRCA ) occurred ; PRCA resolved .")
+    doc.ents = [Span(doc, 5, 6, label="DISEASE"), Span(doc, 9, 10, label="DISEASE")]  # only the short forms tagged
+    assert {ent._.kb_id for ent in linker(doc).ents} == {"MONDO:0001705"}  # linked as their long form: kept
+
+
 def test_an_unlinked_disease_is_kept_and_an_unlinked_organism_dropped_by_default():
     linker = blank_with_linker()
     (ent,) = link(linker, "She had qqqzzx xxyyw .", 2, 4).ents
