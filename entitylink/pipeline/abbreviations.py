@@ -92,12 +92,12 @@ def _with_locants(long_form: Span) -> Span:
 
 
 def _leading_short_forms(inside: list[tuple[int, int, int]], doc: Doc) -> list[tuple[Span, Span]]:
-    """(long form candidate, short form) for a short form that opens a parenthesis with more after a semicolon or
-    comma ("X-linked hypophosphatemic rickets (XLH; OMIM 307800)", "(CsA; 50 mg/kg)"), which scispaCy reads as
+    """(long form candidate, short form) for a short form that opens a parenthesis with more after a semicolon,
+    comma or colon ("X-linked hypophosphatemic rickets (XLH; OMIM 307800)", "(DEN: 10 mg/kg)"), which scispaCy reads as
     a long form in parentheses; only a short form written like one ("XLH", "CsA"), not "(range, 3.1-3.8)"."""
     found = []
     for _, start, end in inside:
-        stop = next((i for i in range(start + 1, min(end, start + _MAX_SHORT_FORM_TOKENS + 1)) if doc[i].text in ";,"), None)
+        stop = next((i for i in range(start + 1, min(end, start + _MAX_SHORT_FORM_TOKENS + 1)) if doc[i].text in ";,:"), None)
         text = doc[start:stop].text if stop is not None else ""
         if stop is not None and is_acronym_like(text) and " " not in text and text[0].isalpha():
             found.append((_long_form_window(doc, start, text), doc[start:stop]))

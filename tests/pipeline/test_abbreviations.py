@@ -182,13 +182,15 @@ def test_long_form_starts_with_the_locants_of_its_first_word(nlp, text, short, l
         ("A cause of X-linked hypophosphatemic rickets (XLH; OMIM 307800). XLH is rare.",
          {("XLH", "X-linked hypophosphatemic rickets")}),
         ("Rats were given cyclosporine A (CsA; 50 mg/kg) daily.", {("CsA", "cyclosporine A")}),
+        ("It is given with diethylnitrosamine (DEN: 10 mg/kg/day). DEN alone.", {("DEN", "diethylnitrosamine")}),
+        ("Follow-up lasted long (range: 154-1433 days).", set()),
         ("Follow-up lasted long (range, 154-1433 days).", set()),
         ("Patients with myelodysplastic syndrome (n = 17; MDS) were seen.", set()),
     ],
 )  # fmt: skip
-def test_short_form_may_open_a_parenthesis_with_more_after_a_semicolon_or_comma(nlp, text, expected):
+def test_short_form_may_open_a_parenthesis_with_more_after_a_semicolon_comma_or_colon(nlp, text, expected):
     """scispaCy reads "(XLH; OMIM 307800)" as a long form in parentheses; the short form before the
-    semicolon or comma is defined, when it is written like one (not "range")."""
+    semicolon, comma or colon is defined, when it is written like one (not "range")."""
     assert {(a["short_text"], a["long_text"]) for a in nlp(text)._.abbreviations} == expected
 
 
