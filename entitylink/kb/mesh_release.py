@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from entitylink.errors import EntitylinkError
 from entitylink.kb.knowledge_base import KnowledgeBase
 from entitylink.kb.mesh_tree import depth_above
+from entitylink.normalize import normalize
 
 __all__ = ["MeshRelease", "descriptor_number", "ids_as_of", "mesh_release", "supplementary_number"]
 
@@ -97,13 +98,17 @@ def ids_as_of(kb: KnowledgeBase, ids: Sequence[str], release: MeshRelease) -> tu
 
 
 def _headings(kb: KnowledgeBase, curie: str, release: MeshRelease) -> list[str]:
-    """The nearest MeSH tree ancestors of descriptor ``curie`` that ``release`` has, the deepest on its first
-    tree first (:func:`~entitylink.kb.mesh_tree.depth_above`: Toxic Optic Neuropathy gives Optic Nerve
-    Injuries before Radiation Injuries)."""
+    """The nearest MeSH tree ancestors of descriptor ``curie`` that ``release`` has: first those whose name
+    ``curie``'s name contains (Ehlers-Danlos Syndrome, Type IV gives Ehlers-Danlos Syndrome before Aortic
+    Dissection), then the deepest on its first tree (:func:`~entitylink.kb.mesh_tree.depth_above`: Toxic
+    Optic Neuropathy gives Optic Nerve Injuries before Radiation Injuries)."""
     found: list[str] = []
     generation = [curie]
     while generation:
         parents = [p for c in generation if c in kb for p in kb[c].parents if p.startswith("MESH:")]
         found += [p for p in parents if release.has(p)]
         generation = [p for p in parents if not release.has(p)]
-    return sorted(dict.fromkeys(found), key=lambda heading: -depth_above(kb[heading], kb[curie]))
+    words = set(normalize(kb[curie].label).split())
+    return sorted(dict.fromkeys(found),
+                  key=lambda heading: (not set(normalize(kb[heading].label).split()) <= words,
+                                       -depth_above(kb[heading], kb[curie])))  # fmt: skip

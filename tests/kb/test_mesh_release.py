@@ -36,6 +36,11 @@ def test_the_deepest_heading_on_the_descriptors_first_tree_comes_first(kb):
     assert "MESH:D000081028" not in ids
 
 
+def test_the_heading_a_descriptor_is_named_after_comes_first(kb):
+    # Ehlers-Danlos Syndrome, Type IV (MeSH 2024) sits under Aortic Dissection and Ehlers-Danlos Syndrome, as deep
+    assert ids_as_of(kb, ["MESH:D000094623"], NCBI_DISEASE) == ("MESH:D004535", "MESH:D000784")
+
+
 def test_an_older_supplementary_concept_the_ids_carry_comes_before_the_headings(kb):
     # quetiapine: BC5CDR's supplementary concept C069541, since made the heading Quetiapine Fumarate
     ids = ids_as_of(kb, ["MESH:D000069348", "MESH:C069541"], BC5CDR_NEWEST)
