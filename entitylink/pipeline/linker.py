@@ -172,8 +172,9 @@ class EntityLinker:
     default SPECIES: the whole NCBI Taxonomy names no organism "Pleistocene", "bogs" or
     "roleof", and on the dev splits 3 of 51 such SPECIES entities were gold, against 42% of the
     DISEASE ones and 60% of the THERAPY ones); of the others, those spelled as an HGNC
-    gene symbol ("ATRX", with ``gene_symbols``: :func:`~entitylink.kb.gene_symbols.read_gene_symbols`) and
-    the short forms the document does not define ("PV" interneurons) are removed too.
+    gene symbol ("ATRX", with ``gene_symbols``: :func:`~entitylink.kb.gene_symbols.read_gene_symbols`),
+    the short forms the document does not define ("PV" interneurons) and the abbreviations of which neither
+    the long form nor any short form links ("inferior colliculus (IC)") are removed too.
 
     ``priors`` (True: the ones learned from the train and dev splits; a path: a file of
     :class:`~entitylink.linking.priors.LinkingPriors`; False: none) put first the identifier annotators gave
