@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -348,31 +348,36 @@ class EntityLinker:
     def _linked_parts(self, ents: list[Span], found_per_ent: list[tuple[Candidate, ...]]) -> _Linked:
         """An entity of several words that nothing links is linked by the part an exact name links: a SPECIES
         is cut to its longest first words ("HIV R5": HIV), unless its last word is a virus or phage ("pepper
-        huasteco geminivirus" is no pepper); a DISEASE keeps its words and takes the concept of its longest
+        huasteco geminivirus" is no pepper), else, after a gene's symbol, to its longest last words ("Shank3
+        mutant mice": mice; but "Amami rabbit" is no rabbit); a DISEASE keeps its words and takes the concept of its longest
         last words, as its first words are modifiers ("radiocontrast nephropathy": kidney disorder), unless
         they are a word as vague as "disease"."""
         entities, resolved = [], []
         for ent, found in zip(ents, found_per_ent):
-            if not found and ent.label_ == SPECIES:
-                ent, found = self._linked_prefix(ent) or (ent, found)
+            if not found and ent.label_ == SPECIES and not _VIRUS_HEAD.fullmatch(ent[-1].text):
+                prefixes = (ent.doc[ent.start : end] for end in range(ent.end - 1, ent.start, -1))
+                suffixes = (ent.doc[start : ent.end] for start in range(ent.start + 1, ent.end) if self._after_a_gene(ent, start))
+                ent, found = self._linked_part(ent, prefixes) or self._linked_part(ent, suffixes) or (ent, found)
             elif not found and ent.label_ == DISEASE:
                 found = self._linked_suffix(ent)
             entities.append(ent)
             resolved.append(found)
         return entities, resolved
 
-    def _linked_prefix(self, ent: Span) -> tuple[Span, tuple[Candidate, ...]] | None:
-        """The longest first words of ``ent`` an exact name links, and their candidates, or None."""
-        doc = ent.doc
-        if _VIRUS_HEAD.fullmatch(doc[ent.end - 1].text):
-            return None
-        for end in range(ent.end - 1, ent.start, -1):
-            prefix = doc[ent.start : end]
-            if len(prefix) == 1 and (prefix[0].is_stop or len(prefix[0]) < 2):
+    def _after_a_gene(self, ent: Span, start: int) -> bool:
+        """Whether a word of ``ent`` before token ``start`` is spelled as a gene's symbol, in any case but
+        lower ("Shank3", "FMR1"): what follows is an organism with that gene changed."""
+        return any(not token.is_lower and token.text.upper() in self.gene_symbols for token in ent.doc[ent.start : start])
+
+    def _linked_part(self, ent: Span, parts: Iterable[Span]) -> tuple[Span, tuple[Candidate, ...]] | None:
+        """The first of ``parts`` (of ``ent``, longest first) an exact name links, as an entity of ``ent``'s
+        label, and its candidates; None if none does before a part of one stop word or letter."""
+        for part in parts:
+            if len(part) == 1 and (part[0].is_stop or len(part[0]) < 2):
                 return None
-            exact = tuple(c for c in self.grounder.exact(prefix.text, _labels(ent.label_)) if c.kind not in _LOOSE_KINDS)
+            exact = tuple(c for c in self.grounder.exact(part.text, _labels(ent.label_)) if c.kind not in _LOOSE_KINDS)
             if exact:
-                return Span(doc, ent.start, end, label=ent.label_), exact
+                return Span(ent.doc, part.start, part.end, label=ent.label_), exact
         return None
 
     def _genera_with_epithets(self, ents: list[Span], found_per_ent: list[tuple[Candidate, ...]]) -> _Linked:

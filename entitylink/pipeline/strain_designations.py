@@ -71,8 +71,10 @@ def strain_designations(doc: Doc, linked: _Pairs) -> _Pairs:
 
 
 def _hosts_strains(span: Span, candidate: Candidate) -> bool:
-    """Whether an entity names a species (or a taxon below one) a strain may belong to; not Homo sapiens."""
-    return span.label_ == SPECIES and candidate.rank in _STRAIN_HOSTS and candidate.curie != HUMAN
+    """Whether an entity names a species (or a taxon below one) a strain may belong to; not Homo sapiens, nor
+    a code the linking priors know ("Mic5c12"): a code is a strain, not the species nearest to another."""
+    code = candidate.kind == "prior" and _code_at(span.doc, span.start) == (span.start, span.end)
+    return span.label_ == SPECIES and candidate.rank in _STRAIN_HOSTS and candidate.curie != HUMAN and not code
 
 
 def _introduced_codes(doc: Doc, species: list[Span]) -> Iterator[tuple[int, int]]:

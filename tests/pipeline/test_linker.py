@@ -297,6 +297,17 @@ def test_an_entity_nothing_links_is_cut_to_its_longest_linked_first_words():
     assert (unlinked.text, unlinked._.kb_id) == ("xqzzy blorf", None)
 
 
+def test_an_organism_nothing_links_after_a_gene_symbol_is_cut_to_its_longest_linked_last_words():
+    linker = blank_with_linker()
+    (mice,) = link(linker, "The cortex of Shank3 mutant mice .", 3, 6, label="SPECIES").ents
+    assert (mice.text, mice._.kb_id) == ("mice", "NCBITaxon:10090")
+    keeping = blank_with_linker(drop_unlinked=False)
+    kept = link(keeping, "The Xqzzy rabbit lives .", 1, 3, label="SPECIES").ents  # no gene: not any rabbit
+    assert [(e.text, e._.kb_id) for e in kept] == [("Xqzzy rabbit", None)]
+    kept = link(keeping, "A FMR1 xqzzy geminivirus .", 1, 4, label="SPECIES").ents
+    assert [(e.text, e._.kb_id) for e in kept] == [("FMR1 xqzzy geminivirus", None)]  # no geminivirus of any kind
+
+
 def test_a_disease_nothing_links_is_its_longest_linked_last_words():
     linker = blank_with_linker()
     (edema,) = link(linker, "It reduced peritumoral edema .", 2, 4).ents
