@@ -201,7 +201,8 @@ class Abbreviations:
         occurrence = self.by_start.get(start)
         if occurrence is not None and occurrence.end == end:
             return occurrence.long_start, occurrence.long_end
-        return self._long_forms.get(end) if self._long_forms.get(end, (end, end))[0] <= start else None
+        long_form = self._long_forms.get(end)
+        return long_form if long_form is not None and long_form[0] <= start else None
 
     @cached_property
     def _long_forms(self) -> dict[int, tuple[int, int]]:

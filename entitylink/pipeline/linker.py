@@ -347,16 +347,17 @@ class EntityLinker:
 
     def _linked_parts(self, ents: list[Span], found_per_ent: list[tuple[Candidate, ...]]) -> _Linked:
         """An entity of several words that nothing links is linked by the part an exact name links: a SPECIES
-        is cut to its longest first words ("HIV R5": HIV), unless its last word is a virus or phage ("pepper
-        huasteco geminivirus" is no pepper), else, after a gene's symbol, to its longest last words ("Shank3
-        mutant mice": mice; but "Amami rabbit" is no rabbit); a DISEASE keeps its words and takes the concept of its longest
-        last words, as its first words are modifiers ("radiocontrast nephropathy": kidney disorder), unless
-        they are a word as vague as "disease"."""
+        is cut to its longest first words ("HIV R5": HIV), else to its longest last words after a gene's symbol
+        ("Shank3 mutant mice": mice; but "Amami rabbit" is no rabbit), unless its last word is a virus or phage
+        ("pepper huasteco geminivirus" is no pepper); a DISEASE keeps its words and takes the concept of its
+        longest last words, as its first words are modifiers ("radiocontrast nephropathy": kidney disorder),
+        unless they are a word as vague as "disease"."""
         entities, resolved = [], []
         for ent, found in zip(ents, found_per_ent):
             if not found and ent.label_ == SPECIES and not _VIRUS_HEAD.fullmatch(ent[-1].text):
+                gene = self._first_gene(ent)
                 prefixes = (ent.doc[ent.start : end] for end in range(ent.end - 1, ent.start, -1))
-                suffixes = (ent.doc[start : ent.end] for start in range(ent.start + 1, ent.end) if self._after_a_gene(ent, start))
+                suffixes = (ent.doc[start : ent.end] for start in range(gene + 1, ent.end)) if gene is not None else ()
                 ent, found = self._linked_part(ent, prefixes) or self._linked_part(ent, suffixes) or (ent, found)
             elif not found and ent.label_ == DISEASE:
                 found = self._linked_suffix(ent)
@@ -364,10 +365,10 @@ class EntityLinker:
             resolved.append(found)
         return entities, resolved
 
-    def _after_a_gene(self, ent: Span, start: int) -> bool:
-        """Whether a word of ``ent`` before token ``start`` is spelled as a gene's symbol, in any case but
-        lower ("Shank3", "FMR1"): what follows is an organism with that gene changed."""
-        return any(not token.is_lower and token.text.upper() in self.gene_symbols for token in ent.doc[ent.start : start])
+    def _first_gene(self, ent: Span) -> int | None:
+        """The first token of ``ent`` spelled as a gene's symbol, in any case but lower ("Shank3", "FMR1"), or
+        None: what follows it is an organism with that gene changed."""
+        return next((token.i for token in ent if not token.is_lower and token.text.upper() in self.gene_symbols), None)
 
     def _linked_part(self, ent: Span, parts: Iterable[Span]) -> tuple[Span, tuple[Candidate, ...]] | None:
         """The first of ``parts`` (of ``ent``, longest first) an exact name links, as an entity of ``ent``'s
