@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from entitylink.curie import ontology_of, prefix_of
@@ -139,9 +139,9 @@ class Candidate:
     conjuncts: tuple[tuple[str, ...], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        """The candidate as an alternative of an entity lists it (without its conjuncts)."""
-        found = asdict(self)
-        del found["conjuncts"]
+        """The candidate as an alternative of an entity lists it (without its conjuncts); its fields are
+        flat, so they are read directly rather than through :func:`dataclasses.asdict`, which copies deeply."""
+        found = {field.name: getattr(self, field.name) for field in dataclasses.fields(self) if field.name != "conjuncts"}
         return {**found, "ids": list(self.ids)}
 
 
@@ -406,7 +406,7 @@ class Grounder:
         the best MeSH disease the text names, then the first cross-reference ("dystonia":
         Dystonia, then the Dystonic Disorders MONDO maps to first; "chronic kidney disease": Renal
         Insufficiency, Chronic, whose narrower concept it is in MeSH, then Kidney Failure, Chronic); else a
-        cross-reference (for a MONDO disease MONDO maps to no MeSH id, the heading one of its names names:
+        cross-reference (for a MONDO disease MONDO maps to no MeSH id, the MeSH disease one of its names names:
         :meth:`_mesh_heading`); else the best MeSH concept of the same label the text names; and the MeSH concept ``source`` that led to ``curie`` when it is neither. A MONDO disease with neither a MeSH nor an OMIM id gets the MeSH heading of
         the disease a drug caused (:meth:`_induced_heading`), else of a parent (:meth:`broader_mesh`)."""
         concept = self.kb[curie]
@@ -441,9 +441,10 @@ class Grounder:
             concept.rank,
         )
 
-    def _mesh_heading(self, curie: str) -> list[str]:
-        """The MeSH heading of a MONDO disease MONDO maps to none, by name (:meth:`MondoEquivalents.mesh_heading`)."""
-        heading = self._mondo_heading(curie) if ontology_of(curie) == "mondo" else None
+    def _mesh_heading(self, curie: str, supplementary: bool = True) -> list[str]:
+        """The MeSH disease of a MONDO disease MONDO maps to none, by name (:meth:`MondoEquivalents.mesh_heading`;
+        a descriptor only, without ``supplementary``)."""
+        heading = self._mondo_heading(curie, supplementary) if ontology_of(curie) == "mondo" else None
         return [heading] if heading is not None else []
 
     def _induced_heading(self, label: str) -> tuple[str, ...]:
@@ -465,7 +466,7 @@ class Grounder:
         for _ in range(_BROADER_GENERATIONS):
             for ancestor in generation:
                 mesh = [c for c in self.kb.xrefs(ancestor, "MESH") if self.category(c) == Category(DISEASE)]
-                headings += mesh[:1] or self._mesh_heading(ancestor)
+                headings += mesh[:1] or self._mesh_heading(ancestor, supplementary=False)
             generation = [p for a in generation if a in self.kb for p in self.kb[a].parents]
         if not headings:
             return ()

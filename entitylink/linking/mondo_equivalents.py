@@ -7,9 +7,11 @@ mapped to "visual epilepsy"): a cross-reference MONDO shares with the concept (U
 NCIT, OMIM), else the MONDO class whose label, else exact synonym, is the concept's label or the
 mention ("Obesity", MESH:D009765, is
 MONDO:0011122 "obesity disorder" through its exact synonym "obesity"). The other way, a MONDO disease with
-neither a MeSH nor an OMIM id has the MeSH heading (a descriptor, never a supplementary concept) one of
-its own names names ("liver and intrahepatic bile duct neoplasm", exact synonym "liver neoplasm": Liver
-Neoplasms).
+no MeSH id has the MeSH record one of its own names names: a descriptor ("liver and intrahepatic bile duct
+neoplasm", exact synonym "liver neoplasm": Liver Neoplasms; "congenital factor V deficiency": Factor V
+Deficiency), or, for a disease with no OMIM id either, a supplementary concept ("gastric lymphoma"). A
+disease with an OMIM id keeps it rather than take the supplementary concept MeSH copied from OMIM, which
+corpora annotated before that concept existed, as NCBI-disease was, do not use.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import cached_property
 
-from entitylink.kb.concept import NameKind
+from entitylink.kb.concept import Match, NameKind
 from entitylink.kb.knowledge_base import KnowledgeBase
 
 __all__ = ["MondoEquivalents"]
@@ -65,18 +67,28 @@ class MondoEquivalents:
                 return named
         return None
 
-    def mesh_heading(self, curie: str) -> str | None:
-        """The MeSH disease heading whose label or exact synonym is the label or an exact synonym of the MONDO
-        disease ``curie``, when MONDO gives it neither a MeSH nor an OMIM id; else None."""
+    def mesh_heading(self, curie: str, supplementary: bool = True) -> str | None:
+        """The MeSH disease whose label or exact synonym is the label or an exact synonym of the MONDO
+        disease ``curie``, when MONDO maps it to no MeSH id; else None. A descriptor, or (with
+        ``supplementary``, and for a disease with no OMIM id) a supplementary concept."""
         concept = self.kb.get(curie)
-        if concept is None or self.kb.xrefs(curie, "MESH") or concept.xref_ids("OMIM", exact=True):
+        if concept is None or self.kb.xrefs(curie, "MESH"):
             return None
+        supplementary = supplementary and not concept.xref_ids("OMIM", exact=True)
         for name in (concept.label, *(s.text for s in concept.synonyms if s.scope == "EXACT")):
             for match in self.kb.lookup(name, ontologies={"mesh"}):
-                if (match.via == "normalized" and match.kind <= NameKind.EXACT and match.curie.startswith("MESH:D")
-                        and self.is_disease(match.curie)):  # fmt: skip
+                if match.via != "variant" and self._names_record(match, supplementary) and self.is_disease(match.curie):
                     return match.curie
         return None
+
+    @staticmethod
+    def _names_record(match: Match, supplementary: bool) -> bool:
+        """Whether ``match`` names a descriptor by its label or an exact synonym, or (with ``supplementary``) a
+        supplementary concept by its label (their synonyms are looser: "Burton syndrome" is Schwartz-Jampel
+        syndrome in MONDO and a Kniest-like dysplasia in MeSH)."""
+        if match.curie.startswith("MESH:D"):
+            return match.kind <= NameKind.EXACT
+        return supplementary and match.curie.startswith("MESH:C") and match.kind == NameKind.LABEL
 
     def named(self, text: str) -> str | None:
         """The one MONDO disease whose label, else exact synonym, is ``text`` up to normalization."""

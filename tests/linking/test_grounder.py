@@ -67,7 +67,9 @@ def test_a_disease_whose_parents_lack_mesh_headings_carries_the_most_specific_he
     (carcinoma,) = grounder.ground("ovarian carcinoma", DISEASE)[:1]
     assert carcinoma.curie == "MONDO:0005140"
     assert not any(kb.xrefs(parent, "MESH") for parent in kb["MONDO:0005140"].parents)
-    assert carcinoma.ids == ("MONDO:0005140", "MESH:D010051")  # Ovarian Neoplasms, not Carcinoma
+    # the deepest heading above it, not Carcinoma: its exact synonym "epithelial ovarian cancer" names it
+    assert grounder.broader_mesh("MONDO:0005140") == ("MESH:D000077216",)  # Carcinoma, Ovarian Epithelial
+    assert carcinoma.ids == ("MONDO:0005140", "MESH:D000077216")
 
 
 def test_omim_only_through_exact_matches(grounder, kb):

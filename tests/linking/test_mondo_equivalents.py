@@ -48,11 +48,19 @@ def test_named_needs_one_class_of_the_best_kind(grounder):
         ("MONDO:0004967", "MESH:D054198"),  # acute lymphoblastic leukemia: Precursor Cell Lymphoblastic Leukemia-Lymphoma
         ("MONDO:0018874", None),  # acute myeloid leukemia: MONDO maps it to MeSH itself
         ("MONDO:0000468", None),  # third-degree atrioventricular block: no MeSH heading of its names
+        ("MONDO:0009210", "MESH:D005166"),  # congenital factor V deficiency (an OMIM id too): Factor V Deficiency
+        ("MONDO:0015448", "MESH:C565128"),  # mitochondrial complex III deficiency: the supplementary concept's label
+        ("MONDO:0011426", None),  # aceruloplasminemia keeps its OMIM id, not the supplementary concept copied from it
+        ("MONDO:0009717", None),  # Schwartz-Jampel syndrome: MeSH's "Burton Syndrome" is a Kniest-like dysplasia
     ],
 )
 def test_a_mondo_disease_mondo_maps_to_no_mesh_id_has_the_heading_its_names_name(grounder, kb, mondo, heading):
     assert heading is None or not kb.xrefs(mondo, "MESH")
     assert grounder.mondo.mesh_heading(mondo) == heading
+
+
+def test_a_broader_heading_is_a_descriptor(grounder):
+    assert grounder.mondo.mesh_heading("MONDO:0015448", supplementary=False) is None
 
 
 def test_a_disease_carries_the_mesh_heading_its_mondo_class_has_by_name(grounder):
