@@ -1,17 +1,17 @@
 """The MONDO class of a disease named in another vocabulary (MeSH, OMIM) or by a name alone, and the
-MeSH heading of a MONDO disease MONDO maps to none.
+MeSH record of a MONDO disease MONDO maps to none.
 
 The grounder asks for it when a disease's cross-references (MONDO's mappings, both ways) give
 no MONDO class whose names it shares (an exact mapping alone is not trusted: MeSH "Seizures" is
 mapped to "visual epilepsy"): a cross-reference MONDO shares with the concept (UMLS, DOID,
 NCIT, OMIM), else the MONDO class whose label, else exact synonym, is the concept's label or the
-mention ("Obesity", MESH:D009765, is
-MONDO:0011122 "obesity disorder" through its exact synonym "obesity"). The other way, a MONDO disease with
-no MeSH id has the MeSH record one of its own names names: a descriptor ("liver and intrahepatic bile duct
-neoplasm", exact synonym "liver neoplasm": Liver Neoplasms; "congenital factor V deficiency": Factor V
-Deficiency), or, for a disease with no OMIM id either, a supplementary concept ("gastric lymphoma"). A
-disease with an OMIM id keeps it rather than take the supplementary concept MeSH copied from OMIM, which
-corpora annotated before that concept existed, as NCBI-disease was, do not use.
+mention ("Obesity", MESH:D009765, is MONDO:0011122 "obesity disorder" through its exact synonym
+"obesity"). The other way, a MONDO disease with no MeSH id has the MeSH record one of its own names
+names: a descriptor ("liver and intrahepatic bile duct neoplasm", exact synonym "liver neoplasm": Liver
+Neoplasms; "congenital factor V deficiency": Factor V Deficiency), or, for a disease with no OMIM id
+either, a supplementary concept by its label ("mitochondrial complex III deficiency", C565128). A
+disease with an OMIM id keeps it rather than take the supplementary concept MeSH made from the OMIM
+entry, which corpora annotated before that concept existed (NCBI-disease) do not use.
 """
 
 from __future__ import annotations
